@@ -1,0 +1,14 @@
+package io.bridgehead.audit;
+
+import java.time.LocalDate;
+
+/** Filters of the audit viewer; every part is optional. */
+public record AuditQuery(String actor, AuditAction action, LocalDate from, LocalDate to, int page) {
+
+    public static final int PAGE_SIZE = 50;
+
+    public AuditQuery {
+        actor = actor == null || actor.isBlank() ? null : actor.strip();
+        page = Math.max(page, 0);
+    }
+}

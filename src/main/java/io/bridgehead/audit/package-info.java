@@ -1,0 +1,4 @@
+/** The append-only, hash-chained audit log of every workspace, and its viewer. */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "shared::tenant", "shared::security", "shared::web", "access"})
+package io.bridgehead.audit;

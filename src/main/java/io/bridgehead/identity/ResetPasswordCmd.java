@@ -1,0 +1,3 @@
+package io.bridgehead.identity;
+
+public record ResetPasswordCmd(String newPassword, String confirmPassword) {}

@@ -1,0 +1,116 @@
+package io.bridgehead.identity;
+
+import io.bridgehead.access.PermissionDenied;
+import io.bridgehead.shared.security.CurrentActor;
+import io.bridgehead.shared.web.RateLimiter;
+import io.bridgehead.shared.web.TenantContextFilter;
+import io.bridgehead.tenancy.Workspaces;
+import jakarta.servlet.RequestDispatcher;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/** The one place for URL rules, sign-in, sign-out, sessions and security headers. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(IdentityProperties.class)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
+            + " form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new DelegatingPasswordEncoder(
+                "argon2", Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+    }
+
+    @Bean
+    SecurityFilterChain staffChain(
+            HttpSecurity http,
+            StaffAccounts accounts,
+            SignInThrottle throttle,
+            PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events,
+            Workspaces workspaces,
+            IdentityProperties properties,
+            Clock clock)
+            throws Exception {
+        SignInOutcomes outcomes = new SignInOutcomes(workspaces, events, clock);
+        RateLimiter signInLimiter = new RateLimiter(properties.signInAttemptsPerIp(), properties.signInIpWindow());
+        http.authenticationProvider(
+                        new StaffAuthenticationProvider(accounts, throttle, passwordEncoder, events, signInLimiter))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/login",
+                                "/password/forgot",
+                                "/password/reset",
+                                "/invitations/**",
+                                "/error",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/favicon.ico")
+                        .permitAll()
+                        // Actuator listens only on the management port, bound to 127.0.0.1 by default.
+                        .requestMatchers(EndpointRequest.toAnyEndpoint())
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .successHandler(outcomes)
+                        .failureHandler(outcomes)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .addLogoutHandler(outcomes)
+                        .logoutSuccessUrl("/login?signedout")
+                        .deleteCookies("BRIDGEHEAD_SESSION"))
+                .exceptionHandling(ex -> ex.accessDeniedHandler(accessDeniedHandler(events)))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.deny())
+                        .httpStrictTransportSecurity(
+                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)))
+                .addFilterAfter(new TenantContextFilter(), SecurityContextHolderFilter.class)
+                .addFilterBefore(
+                        new SessionPolicyFilter(accounts, properties.absoluteSessionLifetime(), events, clock),
+                        AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /** Every refusal is audited; a missing or stale CSRF token gets its own explanation. */
+    private static AccessDeniedHandler accessDeniedHandler(ApplicationEventPublisher events) {
+        return (request, response, exception) -> {
+            if (exception instanceof CsrfException) {
+                request.setAttribute("csrfFailure", true);
+            } else {
+                CurrentActor.get()
+                        .ifPresent(actor -> events.publishEvent(PermissionDenied.of(
+                                actor, request.getMethod() + " " + request.getRequestURI(), "Refused by URL rule")));
+            }
+            request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 403);
+            response.sendError(403);
+        };
+    }
+}

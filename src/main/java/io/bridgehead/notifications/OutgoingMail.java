@@ -1,0 +1,68 @@
+package io.bridgehead.notifications;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "mail_outbox")
+class OutgoingMail {
+
+    enum Status {
+        PENDING,
+        SENT,
+        FAILED
+    }
+
+    @Id
+    private UUID id;
+
+    @Column(name = "tenant_id")
+    private UUID tenantId;
+
+    private String recipient;
+
+    private String subject;
+
+    private String body;
+
+    @Enumerated(EnumType.STRING)
+    private Status status;
+
+    private int attempts;
+
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    protected OutgoingMail() {}
+
+    OutgoingMail(UUID tenantId, String recipient, String subject, String body, Instant now) {
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.recipient = recipient;
+        this.subject = subject;
+        this.body = body;
+        this.status = Status.PENDING;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+    }
+
+    OutgoingMailView view() {
+        return new OutgoingMailView(
+                id, recipient, subject, body, status.name(), attempts, lastError, createdAt, sentAt);
+    }
+}

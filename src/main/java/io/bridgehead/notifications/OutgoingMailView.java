@@ -1,0 +1,15 @@
+package io.bridgehead.notifications;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record OutgoingMailView(
+        UUID id,
+        String recipient,
+        String subject,
+        String body,
+        String status,
+        int attempts,
+        String lastError,
+        Instant createdAt,
+        Instant sentAt) {}

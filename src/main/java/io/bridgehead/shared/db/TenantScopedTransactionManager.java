@@ -1,0 +1,40 @@
+package io.bridgehead.shared.db;
+
+import io.bridgehead.shared.tenant.TenantContext;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.PreparedStatement;
+import org.hibernate.Session;
+import org.springframework.orm.jpa.EntityManagerHolder;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Starts every transaction by making the current workspace (or system scope) transaction-local in PostgreSQL, so the
+ * row-level security policies hold even for a query that forgets its tenant condition.
+ */
+class TenantScopedTransactionManager extends JpaTransactionManager {
+
+    TenantScopedTransactionManager(EntityManagerFactory emf) {
+        super(emf);
+    }
+
+    @Override
+    protected void doBegin(Object transaction, TransactionDefinition definition) {
+        super.doBegin(transaction, definition);
+        EntityManagerHolder holder =
+                (EntityManagerHolder) TransactionSynchronizationManager.getResource(obtainEntityManagerFactory());
+        EntityManager em = holder.getEntityManager();
+        String tenant = TenantContext.current().map(Object::toString).orElse("");
+        String scope = TenantContext.isSystemScope() ? "system" : "";
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "select set_config('app.tenant_id', ?, true), set_config('app.scope', ?, true)")) {
+                ps.setString(1, tenant);
+                ps.setString(2, scope);
+                ps.execute();
+            }
+        });
+    }
+}
