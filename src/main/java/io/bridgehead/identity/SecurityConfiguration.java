@@ -84,7 +84,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout")
                         .addLogoutHandler(outcomes)
                         .logoutSuccessUrl("/login?signedout")
-                        .deleteCookies("BRIDGEHEAD_SESSION"))
+                        .deleteCookies(SessionCookieConfiguration.COOKIE_NAME))
                 .exceptionHandling(ex -> ex.accessDeniedHandler(accessDeniedHandler(events)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(

@@ -1,0 +1,93 @@
+package io.bridgehead.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import io.bridgehead.audit.AuditAction;
+import io.bridgehead.audit.AuditLog;
+import io.bridgehead.audit.AuditQuery;
+import io.bridgehead.shared.tenant.TenantContext;
+import io.bridgehead.support.IntegrationTest;
+import io.bridgehead.support.SignIn;
+import io.bridgehead.support.TestWorkspaces;
+import io.bridgehead.support.TestWorkspaces.TestWorkspace;
+import jakarta.servlet.http.Cookie;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SignInTest {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    TestWorkspaces testWorkspaces;
+
+    @Autowired
+    AuditLog auditLog;
+
+    TestWorkspace workspace;
+
+    @BeforeAll
+    void createWorkspace() {
+        workspace = testWorkspaces.create("Sign-in");
+    }
+
+    @Test
+    void correctPasswordSignsInWithANewSessionId() {
+        Cookie anonymous = SignIn.sessionCookie(mvc.get().uri("/login").exchange());
+        MvcTestResult result = mvc.post()
+                .uri("/login")
+                .cookie(anonymous)
+                .param("email", workspace.admin().email())
+                .param("password", workspace.admin().password())
+                .with(csrf())
+                .exchange();
+
+        assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/");
+        Cookie signedIn = SignIn.sessionCookie(result);
+        assertThat(signedIn.getValue()).isNotEqualTo(anonymous.getValue());
+        assertThat(mvc.get().uri("/").cookie(signedIn)).hasStatusOk().bodyText().contains("Welcome, Test Admin");
+        assertThat(mvc.get().uri("/").cookie(anonymous)).hasStatus3xxRedirection();
+        assertThat(auditActionsFor(workspace.admin().email())).contains(AuditAction.SIGN_IN_SUCCEEDED);
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailGetTheSameAnswer() {
+        MvcTestResult wrongPassword =
+                SignIn.attempt(mvc, workspace.admin().email(), "Wrong-password-123", "203.0.113.7");
+        MvcTestResult unknown =
+                SignIn.attempt(mvc, "nobody-" + UUID.randomUUID() + "@test.local", "Wrong-password-123", "203.0.113.7");
+
+        assertThat(wrongPassword).hasRedirectedUrl("/login?error=invalid");
+        assertThat(unknown).hasRedirectedUrl("/login?error=invalid");
+        assertThat(mvc.get().uri("/login?error=invalid")).bodyText().contains("Invalid e-mail or password.");
+    }
+
+    private List<AuditAction> auditActionsFor(String email) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "test",
+                        null,
+                        List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ADMIN"))));
+        try {
+            return TenantContext.callAs(
+                    workspace.id(),
+                    () -> auditLog.search(new AuditQuery(email, null, null, null, 0))
+                            .map(e -> e.action())
+                            .getContent());
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}
