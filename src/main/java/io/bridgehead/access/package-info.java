@@ -1,3 +1,3 @@
 /** The permission model: platform roles, the matrix of what each may do, and the one check pages and API share. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "shared::security", "shared::web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package io.bridgehead.access;

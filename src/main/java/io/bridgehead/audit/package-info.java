@@ -1,4 +1,3 @@
 /** The append-only, hash-chained audit log of every workspace, and its viewer. */
-@org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "shared::tenant", "shared::security", "shared::web", "access"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "access"})
 package io.bridgehead.audit;

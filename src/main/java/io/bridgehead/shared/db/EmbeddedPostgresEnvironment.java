@@ -29,10 +29,10 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 
     static final String OWNER_ROLE = "bridgehead_owner";
     static final String APP_ROLE = "bridgehead_app";
-    static final String DATABASE = "bridgehead";
 
     private static EmbeddedPostgres server;
-    private static Map<String, Object> connectionProperties;
+    private static final String OWNER_PASSWORD = randomSecret();
+    private static final String APP_PASSWORD = randomSecret();
 
     private final Log log;
 
@@ -47,70 +47,80 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
             return;
         }
         String dataDir = environment.getProperty("bridgehead.embedded-db.data-dir", "./data/postgres");
-        environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", start(dataDir, log)));
+        String database = environment.getProperty("bridgehead.embedded-db.database", "bridgehead");
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource("embeddedPostgres", start(dataDir, database, log)));
     }
 
-    private static synchronized Map<String, Object> start(String dataDir, Log log) {
-        if (connectionProperties != null) {
-            return connectionProperties;
+    /** Starts the JVM's server once; each database name gets its own database (tests use that for a first start). */
+    private static synchronized Map<String, Object> start(String dataDir, String database, Log log) {
+        if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("bridgehead.embedded-db.database must be a plain lower-case name");
         }
         try {
-            boolean persistent = StringUtils.hasText(dataDir);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "100");
-            if (persistent) {
-                Path dir = Path.of(dataDir).toAbsolutePath().normalize();
-                Files.createDirectories(dir);
-                StalePostmaster.recover(dir, log);
-                // Kept data must survive a crash: undo the test-speed settings of the embedded server.
-                builder.setDataDirectory(dir)
-                        .setCleanDataDirectory(false)
-                        .setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on");
+            if (server == null) {
+                server = startServer(dataDir, log);
             }
-            server = builder.start();
-            String ownerPassword = randomSecret();
-            String appPassword = randomSecret();
-            prepareDatabase(ownerPassword, appPassword);
-            String url = "jdbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE;
+            prepareDatabase(database);
+            String url = "jdbc:postgresql://localhost:" + server.getPort() + "/" + database;
             Map<String, Object> props = new HashMap<>();
             props.put("spring.datasource.url", url);
             props.put("spring.datasource.username", APP_ROLE);
-            props.put("spring.datasource.password", appPassword);
+            props.put("spring.datasource.password", APP_PASSWORD);
             props.put("spring.flyway.url", url);
             props.put("spring.flyway.user", OWNER_ROLE);
-            props.put("spring.flyway.password", ownerPassword);
-            props.put("bridgehead.embedded-db.owner-role", OWNER_ROLE);
-            log.info("Embedded PostgreSQL ready on port " + server.getPort()
-                    + (persistent
-                            ? " with data in "
-                                    + Path.of(dataDir).toAbsolutePath().normalize()
-                            : " (temporary)"));
-            connectionProperties = props;
+            props.put("spring.flyway.password", OWNER_PASSWORD);
             return props;
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Could not start embedded PostgreSQL: " + e.getMessage(), e);
         }
     }
 
-    /** Creates the owner and application roles and the database; passwords change on every start. */
-    private static void prepareDatabase(String ownerPassword, String appPassword) throws SQLException {
-        try (Connection c = server.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            ensureRole(s, OWNER_ROLE, ownerPassword);
-            ensureRole(s, APP_ROLE, appPassword);
-            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
-                if (!rs.next()) {
-                    s.execute("create database " + DATABASE + " owner " + OWNER_ROLE);
-                }
-            }
+    private static EmbeddedPostgres startServer(String dataDir, Log log) throws IOException, SQLException {
+        boolean persistent = StringUtils.hasText(dataDir);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "200");
+        if (persistent) {
+            Path dir = Path.of(dataDir).toAbsolutePath().normalize();
+            Files.createDirectories(dir);
+            StalePostmaster.recover(dir, log);
+            // Kept data must survive a crash: undo the test-speed settings of the embedded server.
+            builder.setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on");
         }
-        try (Connection c = server.getDatabase("postgres", DATABASE).getConnection();
+        EmbeddedPostgres started = builder.start();
+        try (Connection c = started.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            ensureRole(s, OWNER_ROLE, OWNER_PASSWORD);
+            ensureRole(s, APP_ROLE, APP_PASSWORD);
+        }
+        log.info("Embedded PostgreSQL ready on port " + started.getPort()
+                + (persistent
+                        ? " with data in " + Path.of(dataDir).toAbsolutePath().normalize()
+                        : " (temporary)"));
+        return started;
+    }
+
+    /** Creates the database, owned by the owner role, with a schema only the owner may change. */
+    private static void prepareDatabase(String database) throws SQLException {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
+            if (rs.next()) {
+                return;
+            }
+            s.execute("create database " + database + " owner " + OWNER_ROLE);
+        }
+        try (Connection c = server.getDatabase("postgres", database).getConnection();
                 Statement s = c.createStatement()) {
             s.execute("revoke all on schema public from public");
             s.execute("alter schema public owner to " + OWNER_ROLE);
-            s.execute("grant connect on database " + DATABASE + " to " + APP_ROLE);
+            s.execute("revoke all on database " + database + " from public");
+            s.execute("grant connect on database " + database + " to " + APP_ROLE);
         }
     }
 
