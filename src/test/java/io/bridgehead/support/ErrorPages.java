@@ -2,7 +2,6 @@ package io.bridgehead.support;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.Cookie;
 import java.util.Collections;
 import java.util.regex.Pattern;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -12,7 +11,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 /**
  * MockMvc stops at {@code response.sendError(...)}; the servlet container would then dispatch the same request to
  * {@code /error} to render the error page. This performs that error dispatch, so tests can read the page a browser
- * would show.
+ * would show. It is the same request, so send it with the headers a browser would ({@code Accept: text/html}).
  */
 public final class ErrorPages {
 
@@ -21,7 +20,7 @@ public final class ErrorPages {
 
     private ErrorPages() {}
 
-    public static MvcTestResult render(MockMvcTester mvc, MvcTestResult failed, Cookie... cookies) {
+    public static MvcTestResult render(MockMvcTester mvc, MvcTestResult failed) {
         MockHttpServletRequest original = failed.getRequest();
         int status = failed.getResponse().getStatus();
         if (status < 400) {
@@ -30,8 +29,13 @@ public final class ErrorPages {
         return mvc.perform(servletContext -> {
             MockHttpServletRequest error = new MockHttpServletRequest(servletContext, original.getMethod(), "/error");
             error.setDispatcherType(DispatcherType.ERROR);
-            if (cookies.length > 0) {
-                error.setCookies(cookies);
+            for (String header : Collections.list(original.getHeaderNames())) {
+                for (String value : Collections.list(original.getHeaders(header))) {
+                    error.addHeader(header, value);
+                }
+            }
+            if (original.getCookies() != null) {
+                error.setCookies(original.getCookies());
             }
             for (String name : Collections.list(original.getAttributeNames())) {
                 if (APPLICATION_ATTRIBUTE.matcher(name).matches()) {
