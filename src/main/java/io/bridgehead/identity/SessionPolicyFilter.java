@@ -20,6 +20,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * On every request of a signed-in user: ends sessions past their absolute lifetime, ends sessions of deactivated users,
@@ -45,7 +46,7 @@ class SessionPolicyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getServletPath();
+        String path = pathOf(request);
         return path.startsWith("/webjars/")
                 || path.startsWith("/css/")
                 || path.startsWith("/js/")
@@ -77,11 +78,19 @@ class SessionPolicyFilter extends OncePerRequestFilter {
         if (!current.get().equals(principal)) {
             refresh(request, response, current.get());
         }
-        if (current.get().mustChangePassword() && !ALLOWED_BEFORE_PASSWORD_CHANGE.contains(request.getServletPath())) {
+        if (current.get().mustChangePassword() && !ALLOWED_BEFORE_PASSWORD_CHANGE.contains(pathOf(request))) {
             response.sendRedirect(request.getContextPath() + "/account/password?required");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The path within the application. Not the servlet path: that is only the DispatcherServlet's mapping prefix when it
+     * is not mapped to {@code /}, and empty under MockMvc, which sent the password page to itself in a redirect loop.
+     */
+    private static String pathOf(HttpServletRequest request) {
+        return UrlPathHelper.defaultInstance.getPathWithinApplication(request);
     }
 
     private boolean pastAbsoluteLifetime(HttpServletRequest request) {
