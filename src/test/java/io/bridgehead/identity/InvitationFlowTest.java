@@ -145,7 +145,7 @@ class InvitationFlowTest {
     }
 
     @Test
-    void expiredInvitationLinkIsGone() {
+    void expiredInvitationLinkIsGoneUntilTheAdminResendsIt() {
         String email = newAddress();
         invite(email);
         outbox.flush();
@@ -162,6 +162,42 @@ class InvitationFlowTest {
         assertThat(expired).isEqualTo(1);
         assertThat(mvc.get().uri(path)).hasStatus(HttpStatus.GONE).bodyText().contains(INVALID_LINK);
         assertThat(accept(path, "Late Comer", GOOD_PASSWORD, GOOD_PASSWORD)).hasStatus(HttpStatus.GONE);
+        assertThat(accountsWith(email)).isZero();
+        assertThat(mvc.get().uri("/admin/users").cookie(admin))
+                .bodyText()
+                .containsPattern(Pattern.quote(email) + "</td>[\\s\\S]*?<span class=\"badge bad\">Expired</span>");
+
+        String id = openInvitationId(email);
+        assertThat(mvc.post()
+                        .uri("/admin/invitations/{id}/resend", id)
+                        .cookie(admin)
+                        .with(csrf()))
+                .hasRedirectedUrl("/admin/users");
+        outbox.flush();
+        String renewed = pathOf(TestMail.linkTo(email, "/invitations/"));
+        assertThat(mvc.get().uri(renewed)).hasStatusOk();
+        assertThat(accept(renewed, "Late Comer", GOOD_PASSWORD, GOOD_PASSWORD)).hasRedirectedUrl("/login?joined");
+    }
+
+    @Test
+    void revokedInvitationLinkIsGone() {
+        String email = newAddress();
+        invite(email);
+        outbox.flush();
+        String path = pathOf(TestMail.linkTo(email, "/invitations/"));
+
+        MvcTestResult revoked = mvc.post()
+                .uri("/admin/invitations/{id}/revoke", openInvitationId(email))
+                .cookie(admin)
+                .with(csrf())
+                .exchange();
+
+        assertThat(revoked).hasRedirectedUrl("/admin/users");
+        assertThat(revoked).flash().containsEntry("flash", "Invitation revoked. Its link no longer works.");
+        assertThat(mvc.get().uri(path)).hasStatus(HttpStatus.GONE).bodyText().contains(INVALID_LINK);
+        assertThat(accept(path, "Too Late", GOOD_PASSWORD, GOOD_PASSWORD)).hasStatus(HttpStatus.GONE);
+        String users = Html.of(mvc.get().uri("/admin/users").cookie(admin).exchange());
+        assertThat(users.substring(users.indexOf("<h2>Open invitations</h2>"))).doesNotContain(email);
         assertThat(accountsWith(email)).isZero();
     }
 
