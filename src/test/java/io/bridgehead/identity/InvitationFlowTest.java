@@ -243,6 +243,31 @@ class InvitationFlowTest {
     }
 
     @Test
+    void addressInvitedByTwoWorkspacesCanJoinOnlyOne() {
+        String email = newAddress();
+        invite(email);
+        outbox.flush();
+        String ours = pathOf(TestMail.linkTo(email, "/invitations/"));
+        assertThat(mvc.post()
+                        .uri("/admin/users/invite")
+                        .cookie(SignIn.as(mvc, otherWorkspace.admin()))
+                        .param("email", email)
+                        .param("role", "VIEWER")
+                        .with(csrf()))
+                .hasRedirectedUrl("/admin/users");
+        outbox.flush();
+        String theirs = pathOf(TestMail.linkTo(email, "/invitations/"));
+        assertThat(theirs).isNotEqualTo(ours);
+
+        assertThat(accept(theirs, "Double Booked", GOOD_PASSWORD, GOOD_PASSWORD))
+                .hasRedirectedUrl("/login?joined");
+
+        assertThat(accept(ours, "Double Booked", GOOD_PASSWORD, GOOD_PASSWORD)).hasStatus(HttpStatus.GONE);
+        assertThat(accountsWith(email)).isZero();
+        assertThat(SignIn.attempt(mvc, email, GOOD_PASSWORD, "203.0.113.42")).hasRedirectedUrl("/");
+    }
+
+    @Test
     void malformedOrOverlongAddressesAreRefusedAndKeptInTheForm() {
         String malformed = "not-an-address";
         String overlong = "a".repeat(60) + "." + "b".repeat(60) + "@" + "c".repeat(170) + ".example";

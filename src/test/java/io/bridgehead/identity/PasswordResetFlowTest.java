@@ -79,6 +79,22 @@ class PasswordResetFlowTest {
     }
 
     @Test
+    void deactivatedUserGetsNoResetMail() {
+        TestUser user = testWorkspaces.addUser(workspace, PlatformRole.ANALYST);
+        Cookie admin = SignIn.as(mvc, workspace.admin());
+        assertThat(mvc.post()
+                        .uri("/admin/users/{id}/deactivate", user.id())
+                        .cookie(admin)
+                        .with(csrf()))
+                .hasRedirectedUrl("/admin/users/" + user.id());
+
+        assertThat(requestReset(user.email())).hasStatusOk().bodyText().contains(SENT);
+        outbox.flush();
+
+        assertThat(TestMail.to(user.email())).isEmpty();
+    }
+
+    @Test
     void linkFromTheMailSetsANewPasswordOnce() {
         TestUser user = testWorkspaces.addUser(workspace, PlatformRole.ANALYST);
         requestReset(user.email());
