@@ -139,7 +139,7 @@ public class AuditLog {
             for (StoredEntry entry : batch) {
                 String problem = entry.problem(tenant, expectedSeq, expectedPrev);
                 if (problem != null) {
-                    return new ChainVerification(false, checked, entry.seq, problem);
+                    return new ChainVerification(false, checked, Math.min(entry.seq, expectedSeq), problem);
                 }
                 expectedPrev = entry.hash;
                 expectedSeq++;

@@ -158,7 +158,7 @@ public class StaffAccounts {
         resets.retireAll(candidate.tenantId(), candidate.userId(), now());
         AccessToken token = AccessToken.issue(candidate.tenantId());
         resets.save(new PasswordReset(candidate.tenantId(), candidate.userId(), token.hash(), now()));
-        mail.queue(
+        mail.queuePrivate(
                 candidate.email(),
                 "Reset your Bridgehead password",
                 "Someone (hopefully you) asked to reset the password of your Bridgehead account.\n\n"
@@ -176,16 +176,14 @@ public class StaffAccounts {
     /** Checks a reset link before showing the form; throws InvalidLinkException when it cannot be used. */
     public void checkResetLink(String token) {
         AccessToken parsed = AccessToken.parse(token).orElseThrow(InvalidLinkException::new);
-        transactions.readAs(parsed.tenantId(), () -> usableReset(parsed));
+        transactions.readAs(parsed.tenantId(), () -> activeUserOf(usableReset(parsed), parsed.tenantId()));
     }
 
     public void resetPassword(String token, ResetPasswordCmd cmd) {
         AccessToken parsed = AccessToken.parse(token).orElseThrow(InvalidLinkException::new);
         transactions.writeAs(parsed.tenantId(), () -> {
             PasswordReset reset = usableReset(parsed);
-            StaffUser user = users.findByTenantIdAndId(parsed.tenantId(), reset.userId())
-                    .filter(StaffUser::active)
-                    .orElseThrow(InvalidLinkException::new);
+            StaffUser user = activeUserOf(reset, parsed.tenantId());
             requireAcceptable(cmd.newPassword(), cmd.confirmPassword(), user.email(), "newPassword");
             reset.use(now());
             resets.retireAll(parsed.tenantId(), user.id(), now());
@@ -199,6 +197,12 @@ public class StaffAccounts {
                     "All sessions ended"));
             return null;
         });
+    }
+
+    private StaffUser activeUserOf(PasswordReset reset, UUID tenantId) {
+        return users.findByTenantIdAndId(tenantId, reset.userId())
+                .filter(StaffUser::active)
+                .orElseThrow(InvalidLinkException::new);
     }
 
     private PasswordReset usableReset(AccessToken token) {

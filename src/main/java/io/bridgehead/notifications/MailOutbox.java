@@ -35,7 +35,16 @@ public class MailOutbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void queue(String recipient, String subject, String body) {
-        mails.save(new OutgoingMail(TenantContext.require(), recipient, subject, body, Instant.now(clock)));
+        mails.save(new OutgoingMail(TenantContext.require(), recipient, subject, body, false, Instant.now(clock)));
+    }
+
+    /**
+     * Queues a message whose body holds a secret for the recipient alone (a password-reset link): Admins see its body
+     * only while no SMTP server is configured, when copying it by hand is the only way to deliver it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void queuePrivate(String recipient, String subject, String body) {
+        mails.save(new OutgoingMail(TenantContext.require(), recipient, subject, body, true, Instant.now(clock)));
     }
 
     /** Whether an SMTP server is configured; without one, messages wait on the Outgoing mail page. */
@@ -46,7 +55,8 @@ public class MailOutbox {
     @Transactional(readOnly = true)
     public Page<OutgoingMailView> recent(int page) {
         permissions.require(Permission.ADMINISTER_WORKSPACE);
+        boolean hidePrivate = smtpConfigured();
         return mails.findByTenantIdOrderByCreatedAtDesc(TenantContext.require(), PageRequest.of(Math.max(page, 0), 20))
-                .map(OutgoingMail::view);
+                .map(mail -> mail.view(hidePrivate));
     }
 }

@@ -31,6 +31,9 @@ class OutgoingMail {
 
     private String body;
 
+    @Column(name = "private_content")
+    private boolean privateContent;
+
     @Enumerated(EnumType.STRING)
     private Status status;
 
@@ -50,19 +53,31 @@ class OutgoingMail {
 
     protected OutgoingMail() {}
 
-    OutgoingMail(UUID tenantId, String recipient, String subject, String body, Instant now) {
+    OutgoingMail(UUID tenantId, String recipient, String subject, String body, boolean privateContent, Instant now) {
         this.id = UUID.randomUUID();
         this.tenantId = tenantId;
         this.recipient = recipient;
         this.subject = subject;
         this.body = body;
+        this.privateContent = privateContent;
         this.status = Status.PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;
     }
 
-    OutgoingMailView view() {
+    /** With {@code hidePrivate}, a private body is left out: only its recipient should read it. */
+    OutgoingMailView view(boolean hidePrivate) {
+        boolean hidden = privateContent && hidePrivate;
         return new OutgoingMailView(
-                id, recipient, subject, body, status.name(), attempts, lastError, createdAt, sentAt);
+                id,
+                recipient,
+                subject,
+                hidden ? null : body,
+                hidden,
+                status.name(),
+                attempts,
+                lastError,
+                createdAt,
+                sentAt);
     }
 }

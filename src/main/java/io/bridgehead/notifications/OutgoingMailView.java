@@ -8,6 +8,7 @@ public record OutgoingMailView(
         String recipient,
         String subject,
         String body,
+        boolean bodyHidden,
         String status,
         int attempts,
         String lastError,

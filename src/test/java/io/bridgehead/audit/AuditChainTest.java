@@ -106,7 +106,7 @@ class AuditChainTest {
         assertThat(deleted).isEqualTo(1);
 
         assertThat(verify(admin))
-                .contains("The chain is broken at entry")
+                .containsPattern("The chain is broken at entry <strong>2</strong>")
                 .contains("<span>Entry 2 is missing</span>")
                 .doesNotContain("The chain is intact");
     }

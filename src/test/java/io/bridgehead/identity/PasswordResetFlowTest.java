@@ -95,6 +95,22 @@ class PasswordResetFlowTest {
     }
 
     @Test
+    void linkOfAUserDeactivatedMeanwhileNoLongerOpens() {
+        TestUser user = testWorkspaces.addUser(workspace, PlatformRole.ANALYST);
+        requestReset(user.email());
+        outbox.flush();
+        String link = pathAndQuery(TestMail.linkTo(user.email(), "/password/reset"));
+        Cookie admin = SignIn.as(mvc, workspace.admin());
+        assertThat(mvc.post()
+                        .uri("/admin/users/{id}/deactivate", user.id())
+                        .cookie(admin)
+                        .with(csrf()))
+                .hasRedirectedUrl("/admin/users/" + user.id());
+
+        assertThat(mvc.get().uri(link)).hasStatus(410).bodyText().contains("invalid or has expired");
+    }
+
+    @Test
     void linkFromTheMailSetsANewPasswordOnce() {
         TestUser user = testWorkspaces.addUser(workspace, PlatformRole.ANALYST);
         requestReset(user.email());

@@ -3,12 +3,14 @@ package io.bridgehead.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import io.bridgehead.access.PlatformRole;
 import io.bridgehead.shared.tenant.ScopedTransactions;
 import io.bridgehead.support.Html;
 import io.bridgehead.support.IntegrationTest;
 import io.bridgehead.support.SignIn;
 import io.bridgehead.support.TestMail;
 import io.bridgehead.support.TestWorkspaces;
+import io.bridgehead.support.TestWorkspaces.TestUser;
 import io.bridgehead.support.TestWorkspaces.TestWorkspace;
 import jakarta.servlet.http.Cookie;
 import java.io.IOException;
@@ -126,6 +128,26 @@ class MailOutboxTest {
                 .contains(theirs)
                 .doesNotContain(ours)
                 .doesNotContain(workspace.name());
+    }
+
+    @Test
+    void resetLinksAreHiddenFromAdminsOnceMailIsDeliveredBySmtp() {
+        String invited = newAddress();
+        invite(admin, invited);
+        TestUser user = testWorkspaces.addUser(workspace, PlatformRole.ANALYST);
+        assertThat(mvc.post()
+                        .uri("/password/forgot")
+                        .param("email", user.email())
+                        .with(csrf()))
+                .hasStatusOk();
+
+        assertThat(mvc.get().uri("/admin/mail").cookie(admin))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Reset your Bridgehead password")
+                .contains("The content is hidden")
+                .doesNotContain("/password/reset?token=")
+                .contains("/invitations/");
     }
 
     private MailDispatcher dispatcherFor(JavaMailSender sender) {
