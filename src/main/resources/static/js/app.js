@@ -23,3 +23,87 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// Square crop box for logo uploads: the server receives the square in source-image pixels (cropX, cropY, cropSize).
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-crop]").forEach(function (picker) {
+    var file = picker.querySelector('input[type="file"]');
+    var stage = picker.querySelector(".crop-stage");
+    var image = picker.querySelector(".crop-image");
+    var box = picker.querySelector(".crop-box");
+    var sizeInput = picker.querySelector(".crop-size");
+    var fields = { x: picker.querySelector(".crop-x"), y: picker.querySelector(".crop-y"), size: picker.querySelector(".crop-size-value") };
+    var crop = { x: 0, y: 0, size: 0 };
+    var natural = { w: 0, h: 0 };
+
+    function scale() { return image.clientWidth / natural.w; }
+    function clamp() {
+      crop.size = Math.max(16, Math.min(crop.size, natural.w, natural.h));
+      crop.x = Math.max(0, Math.min(crop.x, natural.w - crop.size));
+      crop.y = Math.max(0, Math.min(crop.y, natural.h - crop.size));
+    }
+    function render() {
+      clamp();
+      var s = scale();
+      box.style.left = crop.x * s + "px";
+      box.style.top = crop.y * s + "px";
+      box.style.width = box.style.height = crop.size * s + "px";
+      fields.x.value = Math.round(crop.x);
+      fields.y.value = Math.round(crop.y);
+      fields.size.value = Math.round(crop.size);
+      box.setAttribute("aria-valuetext", "square of " + Math.round(crop.size) + " pixels at " + Math.round(crop.x) + ", " + Math.round(crop.y));
+    }
+    function reset() {
+      crop.size = Math.min(natural.w, natural.h);
+      crop.x = (natural.w - crop.size) / 2;
+      crop.y = (natural.h - crop.size) / 2;
+      sizeInput.min = 16;
+      sizeInput.max = crop.size;
+      sizeInput.value = crop.size;
+      render();
+    }
+    file.addEventListener("change", function () {
+      fields.x.value = fields.y.value = fields.size.value = "";
+      if (!file.files.length) { stage.hidden = true; return; }
+      image.onload = function () {
+        natural = { w: image.naturalWidth, h: image.naturalHeight };
+        stage.hidden = false;
+        reset();
+      };
+      image.onerror = function () { stage.hidden = true; };
+      image.src = URL.createObjectURL(file.files[0]);
+    });
+    sizeInput.addEventListener("input", function () {
+      var centreX = crop.x + crop.size / 2, centreY = crop.y + crop.size / 2;
+      crop.size = Number(sizeInput.value);
+      crop.x = centreX - crop.size / 2;
+      crop.y = centreY - crop.size / 2;
+      render();
+    });
+    box.addEventListener("keydown", function (event) {
+      var step = Math.max(1, Math.round(natural.w / 50));
+      var moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+      if (!moves[event.key]) { return; }
+      event.preventDefault();
+      crop.x += moves[event.key][0];
+      crop.y += moves[event.key][1];
+      render();
+    });
+    box.addEventListener("pointerdown", function (event) {
+      var start = { x: event.clientX, y: event.clientY, cropX: crop.x, cropY: crop.y };
+      box.setPointerCapture(event.pointerId);
+      function move(e) {
+        crop.x = start.cropX + (e.clientX - start.x) / scale();
+        crop.y = start.cropY + (e.clientY - start.y) / scale();
+        render();
+      }
+      function up() {
+        box.removeEventListener("pointermove", move);
+        box.removeEventListener("pointerup", up);
+      }
+      box.addEventListener("pointermove", move);
+      box.addEventListener("pointerup", up);
+    });
+    window.addEventListener("resize", function () { if (!stage.hidden) { render(); } });
+  });
+});

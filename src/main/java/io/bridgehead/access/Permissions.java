@@ -31,6 +31,11 @@ public class Permissions {
         return can(Permission.valueOf(permission));
     }
 
+    /** How far the current user's role reaches for the permission; NONE when signed out. */
+    public Grant grant(Permission permission) {
+        return currentRole().map(permission::grantFor).orElse(Grant.NONE);
+    }
+
     public void require(Permission permission) {
         if (can(permission)) {
             return;
@@ -39,6 +44,12 @@ public class Permissions {
                 .ifPresent(actor -> events.publishEvent(
                         PermissionDenied.of(actor, permission.name(), "Refused: " + permission.description())));
         throw new AccessDeniedException("Not permitted: " + permission.description());
+    }
+
+    /** Records a refusal decided by a finer rule than the matrix (e.g. "only the author") and returns its exception. */
+    public AccessDeniedException denied(String target, String reason) {
+        CurrentActor.get().ifPresent(actor -> events.publishEvent(PermissionDenied.of(actor, target, reason)));
+        return new AccessDeniedException(reason);
     }
 
     public Optional<PlatformRole> currentRole() {

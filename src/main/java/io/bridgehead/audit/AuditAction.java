@@ -20,7 +20,22 @@ public enum AuditAction {
     PERMISSION_DENIED("Permission denied"),
     WORKSPACE_CREATED("Workspace created"),
     WORKSPACE_SETTINGS_CHANGED("Workspace settings changed"),
-    AUDIT_CHAIN_VERIFIED("Audit chain verified");
+    AUDIT_CHAIN_VERIFIED("Audit chain verified"),
+    CLIENT_CREATED("Client created"),
+    CLIENT_UPDATED("Client updated"),
+    CLIENT_ARCHIVED("Client archived"),
+    CLIENT_RESTORED("Client restored"),
+    CLIENT_DELETED("Client deleted"),
+    CLIENT_LOGO_CHANGED("Client logo changed"),
+    CLIENT_CONTACT_ADDED("Client contact added"),
+    CLIENT_CONTACT_UPDATED("Client contact updated"),
+    CLIENT_CONTACT_REMOVED("Client contact removed"),
+    CLIENT_NOTE_ADDED("Client note added"),
+    CLIENT_NOTE_EDITED("Client note edited"),
+    CLIENT_NOTE_DELETED("Client note deleted"),
+    PROJECT_CREATED("Project created"),
+    PROJECT_UPDATED("Project updated"),
+    PROJECT_MOVED("Project moved to another client");
 
     private final String label;
 

@@ -1,7 +1,7 @@
 package io.bridgehead.identity;
 
 import io.bridgehead.access.PlatformRole;
-import io.bridgehead.shared.security.Actor;
+import io.bridgehead.shared.security.NamedActor;
 import java.io.Serializable;
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +12,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 /** The signed-in staff user as kept in the session; its name is the user id so sessions can be found per user. */
 public record StaffPrincipal(
         UUID tenantId, UUID userId, String email, String fullName, PlatformRole role, boolean mustChangePassword)
-        implements Actor, AuthenticatedPrincipal, Serializable {
+        implements NamedActor, AuthenticatedPrincipal, Serializable {
 
     @Override
     public String getName() {

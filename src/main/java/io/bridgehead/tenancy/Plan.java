@@ -1,30 +1,18 @@
 package io.bridgehead.tenancy;
 
-/** What a workspace pays for; allowances grow with the plan. */
+/** What a workspace pays for; allowances grow with the plan (see {@link PlanAllowances}). */
 public enum Plan {
-    STARTER("Starter", 3, false),
-    PRO("Pro", 100, true),
-    TEAM("Team", 500, true);
+    STARTER("Starter"),
+    PRO("Pro"),
+    TEAM("Team");
 
     private final String label;
-    private final int clientLimit;
-    private final boolean customBranding;
 
-    Plan(String label, int clientLimit, boolean customBranding) {
+    Plan(String label) {
         this.label = label;
-        this.clientLimit = clientLimit;
-        this.customBranding = customBranding;
     }
 
     public String label() {
         return label;
-    }
-
-    public int clientLimit() {
-        return clientLimit;
-    }
-
-    public boolean customBranding() {
-        return customBranding;
     }
 }

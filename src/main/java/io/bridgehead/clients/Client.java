@@ -1,0 +1,160 @@
+package io.bridgehead.clients;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "client")
+class Client {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "tenant_id")
+    private UUID tenantId;
+
+    private String name;
+
+    @Column(name = "contact_email")
+    private String contactEmail;
+
+    @Enumerated(EnumType.STRING)
+    private Industry industry;
+
+    @Column(name = "industry_other")
+    private String industryOther;
+
+    private String website;
+    private String phone;
+    private String address;
+
+    @Column(name = "external_ref")
+    private String externalRef;
+
+    @Enumerated(EnumType.STRING)
+    private ClientStatus status;
+
+    @Column(name = "active_projects")
+    private int activeProjects;
+
+    @Column(name = "logo_version")
+    private int logoVersion;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "last_activity_at")
+    private Instant lastActivityAt;
+
+    @Column(name = "archived_at")
+    private Instant archivedAt;
+
+    protected Client() {}
+
+    Client(UUID tenantId, ClientForm form, Instant now) {
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.createdAt = now;
+        update(form, now);
+    }
+
+    void update(ClientForm form, Instant now) {
+        this.name = form.name().strip();
+        this.contactEmail = form.contactEmail().strip();
+        this.industry = form.industry();
+        this.industryOther = form.industry() == Industry.OTHER ? blankToNull(form.industryOther()) : null;
+        this.website = blankToNull(form.website());
+        this.phone = blankToNull(form.phone());
+        this.address = blankToNull(form.address());
+        this.externalRef = blankToNull(form.externalRef());
+        this.status = form.status();
+        touch(now);
+    }
+
+    void touch(Instant now) {
+        this.lastActivityAt = now;
+    }
+
+    void archive(Instant now) {
+        this.archivedAt = now;
+        touch(now);
+    }
+
+    void restore(Instant now) {
+        this.archivedAt = null;
+        touch(now);
+    }
+
+    void activeProjects(int count) {
+        this.activeProjects = count;
+    }
+
+    void logoChanged(Instant now) {
+        this.logoVersion++;
+        touch(now);
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean archived() {
+        return archivedAt != null;
+    }
+
+    int logoVersion() {
+        return logoVersion;
+    }
+
+    ClientForm form() {
+        return new ClientForm(
+                name,
+                contactEmail,
+                industry,
+                nullToBlank(industryOther),
+                nullToBlank(website),
+                nullToBlank(phone),
+                nullToBlank(address),
+                nullToBlank(externalRef),
+                status,
+                "",
+                java.util.List.of());
+    }
+
+    ClientDetails details() {
+        return new ClientDetails(
+                id,
+                name,
+                contactEmail,
+                industry,
+                industryOther,
+                website,
+                phone,
+                address,
+                externalRef,
+                status,
+                activeProjects,
+                logoVersion,
+                createdAt,
+                lastActivityAt,
+                archivedAt);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String nullToBlank(String value) {
+        return value == null ? "" : value;
+    }
+}

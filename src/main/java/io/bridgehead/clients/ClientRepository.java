@@ -1,0 +1,27 @@
+package io.bridgehead.clients;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface ClientRepository extends Repository<Client, UUID> {
+
+    Client save(Client client);
+
+    void delete(Client client);
+
+    Optional<Client> findByTenantIdAndId(UUID tenantId, UUID id);
+
+    @Query("select count(c) > 0 from Client c where c.tenantId = :tenantId and lower(c.name) = lower(:name)"
+            + " and c.id <> :exceptId")
+    boolean nameTaken(UUID tenantId, String name, UUID exceptId);
+
+    @Query("select count(c) from Client c where c.tenantId = :tenantId and c.archivedAt is null")
+    long countNotArchived(UUID tenantId);
+
+    @Query("select new io.bridgehead.clients.ClientOption(c.id, c.name) from Client c where c.tenantId = :tenantId"
+            + " and c.archivedAt is null order by lower(c.name) limit 1000")
+    List<ClientOption> options(UUID tenantId);
+}

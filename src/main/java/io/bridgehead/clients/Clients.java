@@ -1,0 +1,262 @@
+package io.bridgehead.clients;
+
+import io.bridgehead.access.Grant;
+import io.bridgehead.access.Permission;
+import io.bridgehead.access.Permissions;
+import io.bridgehead.audit.AuditAction;
+import io.bridgehead.audit.AuditEvent;
+import io.bridgehead.shared.ConflictException;
+import io.bridgehead.shared.NotFoundException;
+import io.bridgehead.shared.RuleViolation;
+import io.bridgehead.shared.security.CurrentActor;
+import io.bridgehead.shared.tenant.TenantContext;
+import io.bridgehead.tenancy.PlanAllowances;
+import io.bridgehead.tenancy.Workspaces;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The firm's clients: list, create, edit, status, archive, restore, delete, within the plan's allowance. */
+@Service
+public class Clients {
+
+    private final ClientRepository clients;
+    private final ClientListQuery listQuery;
+    private final ClientProjects projects;
+    private final ClientNotes notes;
+    private final Permissions permissions;
+    private final Workspaces workspaces;
+    private final PlanAllowances allowances;
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Clients(
+            ClientRepository clients,
+            ClientListQuery listQuery,
+            ClientProjects projects,
+            ClientNotes notes,
+            Permissions permissions,
+            Workspaces workspaces,
+            PlanAllowances allowances,
+            JdbcTemplate jdbc,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.clients = clients;
+        this.listQuery = listQuery;
+        this.projects = projects;
+        this.notes = notes;
+        this.permissions = permissions;
+        this.workspaces = workspaces;
+        this.allowances = allowances;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ClientListing> list(ClientQuery query) {
+        permissions.require(Permission.SEE_CLIENTS);
+        return listQuery.run(TenantContext.require(), query, visibleIds());
+    }
+
+    @Transactional(readOnly = true)
+    public ClientDetails details(UUID clientId) {
+        return visible(clientId).details();
+    }
+
+    @Transactional(readOnly = true)
+    public ClientForm editForm(UUID clientId) {
+        permissions.require(Permission.EDIT_CLIENTS);
+        return visible(clientId).form();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ClientProject> projectsOf(UUID clientId, String status) {
+        visible(clientId);
+        return projects.ofClient(clientId, status);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProjectStatusCount> projectCountsOf(UUID clientId) {
+        visible(clientId);
+        return projects.countByStatus(clientId);
+    }
+
+    /** Projects with no client, offered when creating a client. */
+    @Transactional(readOnly = true)
+    public List<ClientProject> unassignedProjects() {
+        permissions.require(Permission.EDIT_CLIENTS);
+        return projects.unassigned(200);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ClientOption> options() {
+        permissions.require(Permission.SEE_CLIENTS);
+        return clients.options(TenantContext.require());
+    }
+
+    @Transactional(readOnly = true)
+    public ClientAllowance allowance() {
+        var plan = workspaces.current().plan();
+        return new ClientAllowance(
+                plan, clients.countNotArchived(TenantContext.require()), allowances.clientLimit(plan));
+    }
+
+    /** Creates the client, its first note, its logo (already processed by {@link LogoImage}) and assigned projects. */
+    @Transactional
+    public UUID create(ClientForm form, byte[] logoPng) {
+        permissions.require(Permission.EDIT_CLIENTS);
+        UUID tenant = TenantContext.require();
+        lockAllowance(tenant);
+        requireAllowance();
+        requireFreeName(tenant, form.name(), null);
+        Instant now = Instant.now(clock);
+        Client client = clients.save(new Client(tenant, form, now));
+        if (form.note() != null && !form.note().isBlank()) {
+            notes.addFirst(client.id(), form.note());
+        }
+        if (logoPng != null && LogoImage.isPng(logoPng)) {
+            jdbc.update(
+                    "insert into client_logo (tenant_id, client_id, png, updated_at) values (?, ?, ?, ?)",
+                    tenant,
+                    client.id(),
+                    logoPng,
+                    java.sql.Timestamp.from(now));
+            client.logoChanged(now);
+        }
+        if (!form.projectIds().isEmpty()) {
+            projects.assign(form.projectIds(), client.id());
+            client.activeProjects(projects.activeCount(client.id()));
+        }
+        audit(AuditAction.CLIENT_CREATED, client.name(), null);
+        return client.id();
+    }
+
+    @Transactional
+    public void update(UUID clientId, ClientForm form) {
+        permissions.require(Permission.EDIT_CLIENTS);
+        Client client = writable(clientId);
+        requireFreeName(TenantContext.require(), form.name(), clientId);
+        String before = client.name();
+        client.update(form, Instant.now(clock));
+        audit(
+                AuditAction.CLIENT_UPDATED,
+                client.name(),
+                before.equals(client.name()) ? null : "Renamed from " + before);
+    }
+
+    @Transactional
+    public void archive(UUID clientId) {
+        permissions.require(Permission.EDIT_CLIENTS);
+        Client client = visible(clientId);
+        if (client.archived()) {
+            return;
+        }
+        client.archive(Instant.now(clock));
+        audit(AuditAction.CLIENT_ARCHIVED, client.name(), "Its projects are read-only");
+    }
+
+    @Transactional
+    public void restore(UUID clientId) {
+        permissions.require(Permission.EDIT_CLIENTS);
+        lockAllowance(TenantContext.require());
+        Client client = visible(clientId);
+        if (!client.archived()) {
+            return;
+        }
+        requireAllowance();
+        client.restore(Instant.now(clock));
+        audit(AuditAction.CLIENT_RESTORED, client.name(), null);
+    }
+
+    /** Projects that must be completed (or deleted) before the client can be deleted. */
+    @Transactional(readOnly = true)
+    public List<ClientProject> deletionBlockers(UUID clientId) {
+        permissions.require(Permission.DELETE_CLIENTS);
+        visible(clientId);
+        return projects.blockingDeletion(clientId);
+    }
+
+    /** Deletes the client and everything under it, in one transaction, once the exact name has been typed. */
+    @Transactional
+    public void delete(UUID clientId, String typedName) {
+        permissions.require(Permission.DELETE_CLIENTS);
+        Client client = visible(clientId);
+        if (!client.name().equals(typedName)) {
+            throw RuleViolation.of("confirmName", "Type the client's name exactly as shown to confirm.");
+        }
+        List<ClientProject> blockers = projects.blockingDeletion(clientId);
+        if (!blockers.isEmpty()) {
+            throw new ConflictException("The client still has " + blockers.size()
+                    + " project(s) that are not completed. Complete or delete them first.");
+        }
+        projects.deleteAllOf(clientId);
+        clients.delete(client);
+        audit(
+                AuditAction.CLIENT_DELETED,
+                client.name(),
+                "Permanently deleted with its contacts, notes, logo and projects");
+    }
+
+    Client visible(UUID clientId) {
+        permissions.require(Permission.SEE_CLIENTS);
+        Client client = clients.findByTenantIdAndId(TenantContext.require(), clientId)
+                .orElseThrow(() -> NotFoundException.of("Client", clientId));
+        Optional<Set<UUID>> visible = visibleIds();
+        if (visible.isPresent() && !visible.get().contains(clientId)) {
+            throw NotFoundException.of("Client", clientId);
+        }
+        return client;
+    }
+
+    /** The client, for a change: refused while it is archived. */
+    Client writable(UUID clientId) {
+        Client client = visible(clientId);
+        if (client.archived()) {
+            throw new ConflictException("The client " + client.name() + " is archived. Restore it to make changes.");
+        }
+        return client;
+    }
+
+    private Optional<Set<UUID>> visibleIds() {
+        if (permissions.grant(Permission.SEE_CLIENTS) != Grant.CLIENTS_OF_ASSIGNED) {
+            return Optional.empty();
+        }
+        return Optional.of(projects.clientsOfProjectsAssignedTo(
+                CurrentActor.get().orElseThrow().userId()));
+    }
+
+    /** Serialises client creation per workspace, so two simultaneous creations cannot both take the last place. */
+    private void lockAllowance(UUID tenant) {
+        jdbc.queryForObject("select pg_advisory_xact_lock(hashtextextended(?, 21))", Object.class, tenant.toString());
+    }
+
+    private void requireAllowance() {
+        ClientAllowance allowance = allowance();
+        if (allowance.reached()) {
+            throw RuleViolation.of(
+                    "name",
+                    "Client limit reached: the " + allowance.plan().label() + " plan allows " + allowance.limit()
+                            + " clients. Archive a client or change the plan.");
+        }
+    }
+
+    private void requireFreeName(UUID tenant, String name, UUID exceptId) {
+        if (clients.nameTaken(tenant, name.strip(), exceptId == null ? new UUID(0, 0) : exceptId)) {
+            throw RuleViolation.of("name", "A client with this name already exists in this workspace.");
+        }
+    }
+
+    private void audit(AuditAction action, String target, String details) {
+        events.publishEvent(AuditEvent.byCurrentActor(action, target, details));
+    }
+}

@@ -1,0 +1,94 @@
+package io.bridgehead.projects;
+
+import io.bridgehead.clients.ClientProject;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Entity
+@Table(name = "project")
+class Project {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "tenant_id")
+    private UUID tenantId;
+
+    private String name;
+
+    @Column(name = "client_id")
+    private UUID clientId;
+
+    @Enumerated(EnumType.STRING)
+    private ProjectStatus status;
+
+    @Column(name = "start_date")
+    private LocalDate startDate;
+
+    @Column(name = "end_date")
+    private LocalDate endDate;
+
+    @Column(name = "created_by")
+    private UUID createdBy;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected Project() {}
+
+    Project(UUID tenantId, ProjectForm form, UUID createdBy, Instant now) {
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.createdBy = createdBy;
+        this.createdAt = now;
+        this.clientId = form.clientId();
+        update(form, now);
+    }
+
+    void update(ProjectForm form, Instant now) {
+        this.name = form.name().strip();
+        this.status = form.status();
+        this.startDate = form.startDate();
+        this.endDate = form.endDate();
+        this.updatedAt = now;
+    }
+
+    void moveTo(UUID clientId, Instant now) {
+        this.clientId = clientId;
+        this.updatedAt = now;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID clientId() {
+        return clientId;
+    }
+
+    String name() {
+        return name;
+    }
+
+    ProjectForm form() {
+        return new ProjectForm(name, clientId, status, startDate, endDate);
+    }
+
+    ProjectView view() {
+        return new ProjectView(id, name, clientId, status, startDate, endDate, createdAt, updatedAt);
+    }
+
+    ClientProject forClients() {
+        return new ClientProject(id, name, status.name(), status.label(), status.active(), startDate, endDate);
+    }
+}

@@ -1,0 +1,17 @@
+package io.bridgehead.projects;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+
+public record ProjectForm(
+        @NotBlank(message = "Enter the project's name.") @Size(max = 200, message = "Use at most 200 characters.")
+        String name,
+
+        UUID clientId,
+        @NotNull(message = "Choose a status.") ProjectStatus status,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate) {}

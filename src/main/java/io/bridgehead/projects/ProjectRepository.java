@@ -1,0 +1,53 @@
+package io.bridgehead.projects;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface ProjectRepository extends Repository<Project, UUID> {
+
+    Project save(Project project);
+
+    Optional<Project> findByTenantIdAndId(UUID tenantId, UUID id);
+
+    @Query("select p from Project p where p.tenantId = :tenantId and p.clientId = :clientId"
+            + " and (:status is null or p.status = :status) order by p.updatedAt desc limit 500")
+    List<Project> ofClient(UUID tenantId, UUID clientId, ProjectStatus status);
+
+    @Query("select p.status, count(p) from Project p where p.tenantId = :tenantId and p.clientId = :clientId"
+            + " group by p.status")
+    List<Object[]> countByStatus(UUID tenantId, UUID clientId);
+
+    @Query("select count(p) from Project p where p.tenantId = :tenantId and p.clientId = :clientId"
+            + " and p.status <> io.bridgehead.projects.ProjectStatus.COMPLETED")
+    long countActive(UUID tenantId, UUID clientId);
+
+    @Query("select p from Project p where p.tenantId = :tenantId and p.clientId is null order by p.createdAt desc")
+    Page<Project> unassigned(UUID tenantId, Pageable pageable);
+
+    @Query("select p from Project p where p.tenantId = :tenantId and p.id in :ids")
+    List<Project> findAllByIds(UUID tenantId, Collection<UUID> ids);
+
+    @Query("select p from Project p where p.tenantId = :tenantId"
+            + " and (:clientId is null or p.clientId = :clientId) and (:unassigned = false or p.clientId is null)"
+            + " and (:memberId is null or p.id in (select m.projectId from ProjectMember m"
+            + " where m.tenantId = :tenantId and m.userId = :memberId))"
+            + " order by p.updatedAt desc")
+    Page<Project> list(UUID tenantId, UUID clientId, boolean unassigned, UUID memberId, Pageable pageable);
+
+    @Query(
+            "select distinct p.clientId from Project p where p.tenantId = :tenantId and p.clientId is not null"
+                    + " and p.id in (select m.projectId from ProjectMember m where m.tenantId = :tenantId and m.userId = :userId)")
+    Set<UUID> clientsOfProjectsAssignedTo(UUID tenantId, UUID userId);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("delete from Project p where p.tenantId = :tenantId and p.clientId = :clientId")
+    int deleteAllOfClient(UUID tenantId, UUID clientId);
+}
