@@ -63,7 +63,7 @@ class ClientNote {
         this.editedAt = now;
     }
 
-    ClientNoteView view(boolean mayChange) {
-        return new ClientNoteView(id, authorName, body, createdAt, editedAt, mayChange);
+    ClientNoteView view(String html, boolean mayChange) {
+        return new ClientNoteView(id, authorName, body, html, createdAt, editedAt, mayChange);
     }
 }

@@ -9,6 +9,7 @@ import io.bridgehead.shared.NotFoundException;
 import io.bridgehead.shared.security.Actor;
 import io.bridgehead.shared.security.CurrentActor;
 import io.bridgehead.shared.tenant.TenantContext;
+import io.bridgehead.shared.web.Markdown;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,7 @@ public class ClientNotes {
     private final ClientNoteRepository notes;
     private final Clients clients;
     private final Permissions permissions;
+    private final Markdown markdown;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -33,8 +35,10 @@ public class ClientNotes {
             ClientNoteRepository notes,
             @Lazy Clients clients,
             Permissions permissions,
+            Markdown markdown,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.markdown = markdown;
         this.notes = notes;
         this.clients = clients;
         this.permissions = permissions;
@@ -46,15 +50,14 @@ public class ClientNotes {
     public List<ClientNoteView> of(UUID clientId) {
         clients.visible(clientId);
         return notes.findTop200ByTenantIdAndClientIdOrderByCreatedAtDesc(TenantContext.require(), clientId).stream()
-                .map(note -> note.view(mayChange(note)))
+                .map(this::view)
                 .toList();
     }
 
     @Transactional(readOnly = true)
     public ClientNoteView one(UUID clientId, UUID noteId) {
         clients.visible(clientId);
-        ClientNote note = find(clientId, noteId);
-        return note.view(mayChange(note));
+        return view(find(clientId, noteId));
     }
 
     @Transactional
@@ -106,6 +109,10 @@ public class ClientNotes {
             throw permissions.denied("Note " + noteId, "Only the author or an Admin may change a note");
         }
         return note;
+    }
+
+    private ClientNoteView view(ClientNote note) {
+        return note.view(markdown.toHtml(note.body()), mayChange(note));
     }
 
     private boolean mayChange(ClientNote note) {
