@@ -1,11 +1,8 @@
 package io.bridgehead.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.bridgehead.shared.Sha256;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /** SHA-256 over the previous hash and the entry's canonical content (each field length-prefixed, so none can blur). */
@@ -33,7 +30,7 @@ final class AuditHash {
         }) {
             append(canonical, field == null ? null : field.toString());
         }
-        return sha256(canonical.toString());
+        return Sha256.hex(canonical.toString());
     }
 
     private static long micros(Instant instant) {
@@ -46,14 +43,5 @@ final class AuditHash {
             return;
         }
         canonical.append(value.length()).append(':').append(value).append(';');
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
