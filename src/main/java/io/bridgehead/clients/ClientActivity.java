@@ -24,10 +24,15 @@ public class ClientActivity {
         this.clock = clock;
     }
 
-    /** Refuses work under an archived client: its projects are read-only. Unknown ids are not found. */
-    @Transactional(readOnly = true)
+    /**
+     * Refuses work under an archived client: its projects are read-only. Unknown ids are not found. Holds a lock
+     * on the client until the caller's transaction ends, so the client cannot be archived or deleted meanwhile.
+     * The lock is exclusive because the caller then updates the client's activity (a shared one would deadlock).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
     public void requireWritable(UUID clientId) {
-        Client client = find(clientId);
+        Client client = clients.lockForChange(TenantContext.require(), clientId)
+                .orElseThrow(() -> NotFoundException.of("Client", clientId));
         if (client.archived()) {
             throw new ConflictException("The client " + client.name()
                     + " is archived, so its projects are read-only. Restore the client first.");

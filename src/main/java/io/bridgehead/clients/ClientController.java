@@ -48,24 +48,19 @@ class ClientController {
             LogoUpload logo,
             Model model,
             RedirectAttributes redirect) {
-        byte[] png = null;
-        try {
-            png = logo.processed();
-        } catch (LogoRejected rejected) {
-            result.reject("logo", rejected.getMessage());
-            model.addAttribute("logoError", rejected.getMessage());
-        }
         if (result.hasErrors()) {
             return createPage(model);
         }
         try {
-            UUID id = clients.create(form, png);
+            UUID id = clients.create(form, logo.present() ? logo.bytes() : null, logo.crop());
             redirect.addFlashAttribute("flash", "Client " + form.name().strip() + " created.");
             return "redirect:/clients/" + id;
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
-            return createPage(model);
+        } catch (LogoRejected rejected) {
+            model.addAttribute("logoError", rejected.getMessage());
         }
+        return createPage(model);
     }
 
     private String createPage(Model model) {

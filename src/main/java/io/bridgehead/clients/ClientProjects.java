@@ -6,7 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What the clients module needs to know about projects. The projects module implements it, so clients never reads
+ * What the clients module needs to know about projects, always as the current user may see them (a Viewer only
+ * their assigned projects). The projects module implements it, so clients never reads
  * project tables and the two modules depend on each other in one direction only.
  */
 public interface ClientProjects {
@@ -20,8 +21,11 @@ public interface ClientProjects {
 
     List<ClientProject> unassigned(int limit);
 
-    /** Moves unassigned projects of the current workspace under the client; unknown ids are not found. */
-    void assign(Collection<UUID> projectIds, UUID clientId);
+    /**
+     * Moves unassigned projects of the current workspace under the client, each only if the user may edit it, and
+     * audits every move; unknown ids are not found.
+     */
+    void assign(Collection<UUID> projectIds, UUID clientId, String clientName);
 
     /** Projects that keep the client from being deleted: every project not yet completed. */
     List<ClientProject> blockingDeletion(UUID clientId);

@@ -1,8 +1,10 @@
 package io.bridgehead.clients;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -13,6 +15,11 @@ interface ClientRepository extends Repository<Client, UUID> {
     void delete(Client client);
 
     Optional<Client> findByTenantIdAndId(UUID tenantId, UUID id);
+
+    /** Serialises archive, delete and work under one client, so none acts on a state another is changing. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Client c where c.tenantId = :tenantId and c.id = :id")
+    Optional<Client> lockForChange(UUID tenantId, UUID id);
 
     @Query("select count(c) > 0 from Client c where c.tenantId = :tenantId and lower(c.name) = lower(:name)"
             + " and c.id <> :exceptId")

@@ -101,20 +101,29 @@ public class Clients {
     @Transactional(readOnly = true)
     public List<ClientOption> options() {
         permissions.require(Permission.SEE_CLIENTS);
-        return clients.options(TenantContext.require());
+        List<ClientOption> options = clients.options(TenantContext.require());
+        Optional<Set<UUID>> visible = visibleIds();
+        return visible.map(ids ->
+                        options.stream().filter(o -> ids.contains(o.id())).toList())
+                .orElse(options);
     }
 
     @Transactional(readOnly = true)
     public ClientAllowance allowance() {
+        permissions.require(Permission.SEE_CLIENTS);
         var plan = workspaces.current().plan();
         return new ClientAllowance(
                 plan, clients.countNotArchived(TenantContext.require()), allowances.clientLimit(plan));
     }
 
-    /** Creates the client, its first note, its logo (already processed by {@link LogoImage}) and assigned projects. */
+    /**
+     * Creates the client, its first note, its logo and assigned projects, in one transaction. The logo upload (may be
+     * null) is checked and re-encoded by {@link LogoImage}; a refused one throws {@link LogoRejected}.
+     */
     @Transactional
-    public UUID create(ClientForm form, byte[] logoPng) {
+    public UUID create(ClientForm form, byte[] logoUpload, LogoImage.Crop crop) {
         permissions.require(Permission.EDIT_CLIENTS);
+        byte[] logoPng = logoUpload == null ? null : LogoImage.process(logoUpload, crop);
         UUID tenant = TenantContext.require();
         lockAllowance(tenant);
         requireAllowance();
@@ -124,7 +133,7 @@ public class Clients {
         if (form.note() != null && !form.note().isBlank()) {
             notes.addFirst(client.id(), form.note());
         }
-        if (logoPng != null && LogoImage.isPng(logoPng)) {
+        if (logoPng != null) {
             jdbc.update(
                     "insert into client_logo (tenant_id, client_id, png, updated_at) values (?, ?, ?, ?)",
                     tenant,
@@ -134,7 +143,7 @@ public class Clients {
             client.logoChanged(now);
         }
         if (!form.projectIds().isEmpty()) {
-            projects.assign(form.projectIds(), client.id());
+            projects.assign(form.projectIds(), client.id(), client.name());
             client.activeProjects(projects.activeCount(client.id()));
         }
         audit(AuditAction.CLIENT_CREATED, client.name(), null);
@@ -157,7 +166,7 @@ public class Clients {
     @Transactional
     public void archive(UUID clientId) {
         permissions.require(Permission.EDIT_CLIENTS);
-        Client client = visible(clientId);
+        Client client = lockedForChange(clientId);
         if (client.archived()) {
             return;
         }
@@ -190,7 +199,7 @@ public class Clients {
     @Transactional
     public void delete(UUID clientId, String typedName) {
         permissions.require(Permission.DELETE_CLIENTS);
-        Client client = visible(clientId);
+        Client client = lockedForChange(clientId);
         if (!client.name().equals(typedName)) {
             throw RuleViolation.of("confirmName", "Type the client's name exactly as shown to confirm.");
         }
@@ -216,6 +225,11 @@ public class Clients {
             throw NotFoundException.of("Client", clientId);
         }
         return client;
+    }
+
+    private Client lockedForChange(UUID clientId) {
+        visible(clientId);
+        return clients.lockForChange(TenantContext.require(), clientId).orElseThrow();
     }
 
     /** The client, for a change: refused while it is archived. */

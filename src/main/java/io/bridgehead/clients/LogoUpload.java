@@ -11,11 +11,6 @@ record LogoUpload(MultipartFile file, Integer cropX, Integer cropY, Integer crop
         return file != null && !file.isEmpty();
     }
 
-    /** The re-encoded PNG, or null when no file was chosen; throws LogoRejected with the user's message. */
-    byte[] processed() {
-        return present() ? LogoImage.process(bytes(), crop()) : null;
-    }
-
     /** The uploaded bytes; refused before reading when the file is larger than a logo may be. */
     byte[] bytes() {
         if (!present()) {

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Five failed sign-ins for one e-mail within 15 minutes lock it for 15 minutes. Counted per typed e-mail (hashed), so an
- * address that has no account locks exactly like one that has, and the lock reveals nothing.
+ * address that has no account locks exactly like one that has, and the lock reveals nothing. Each change commits on its
+ * own, so a failure is counted even though the attempt that caused it rolls back.
  */
 @Component
 class SignInThrottle {
@@ -30,7 +32,7 @@ class SignInThrottle {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
     boolean isLocked(String email) {
         List<Timestamp> lockedUntil = jdbc.queryForList(
                 "select locked_until from sign_in_throttle where email_hash = ? and locked_until is not null",
@@ -40,7 +42,7 @@ class SignInThrottle {
     }
 
     /** Counts a failure; true when this failure locks the e-mail. */
-    @Transactional
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     boolean registerFailure(String email) {
         Instant now = Instant.now(clock);
         Timestamp windowOpenedAfter = Timestamp.from(now.minus(WINDOW));
@@ -67,7 +69,7 @@ class SignInThrottle {
         return true;
     }
 
-    @Transactional
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void reset(String email) {
         jdbc.update("delete from sign_in_throttle where email_hash = ?", key(email));
     }

@@ -41,6 +41,7 @@ public class StaffAccounts {
     private final MailOutbox mail;
     private final PublicUrl publicUrl;
     private final SessionTerminator sessions;
+    private final SignInThrottle throttle;
     private final ScopedTransactions transactions;
     private final Workspaces workspaces;
     private final JdbcTemplate jdbc;
@@ -57,6 +58,7 @@ public class StaffAccounts {
             MailOutbox mail,
             PublicUrl publicUrl,
             SessionTerminator sessions,
+            SignInThrottle throttle,
             ScopedTransactions transactions,
             Workspaces workspaces,
             JdbcTemplate jdbc,
@@ -71,6 +73,7 @@ public class StaffAccounts {
         this.mail = mail;
         this.publicUrl = publicUrl;
         this.sessions = sessions;
+        this.throttle = throttle;
         this.transactions = transactions;
         this.workspaces = workspaces;
         this.jdbc = jdbc;
@@ -109,6 +112,7 @@ public class StaffAccounts {
     /** Creates the first Admin of a new workspace with a random one-time password, which is returned once. */
     @Transactional
     public String createFirstAdmin(String email, String fullName) {
+        requireSystemSetup();
         UUID tenant = TenantContext.require();
         String oneTimePassword = randomPassword();
         StaffUser admin = new StaffUser(
@@ -118,9 +122,10 @@ public class StaffAccounts {
         return oneTimePassword;
     }
 
-    /** Creates an active user with a chosen password; for setting up workspaces outside the invitation flow. */
+    /** Creates an active user with a chosen password: workspace setup only, never from a signed-in request. */
     @Transactional
     public UUID createUser(String email, String fullName, PlatformRole role, String password) {
+        requireSystemSetup();
         requireAcceptable(password, password, email, "password");
         StaffUser user = new StaffUser(
                 TenantContext.require(), email.strip(), fullName, passwordEncoder.encode(password), role, now());
@@ -132,7 +137,11 @@ public class StaffAccounts {
     @Transactional
     public void changePassword(ChangePasswordCmd cmd, String currentSessionId) {
         StaffUser user = currentUser();
+        if (throttle.isLocked(user.email())) {
+            throw RuleViolation.of("currentPassword", "Too many wrong passwords. Try again in 15 minutes.");
+        }
         if (!passwordEncoder.matches(cmd.currentPassword(), user.passwordHash())) {
+            throttle.registerFailure(user.email());
             throw RuleViolation.of("currentPassword", "Your current password is not correct.");
         }
         requireAcceptable(cmd.newPassword(), cmd.confirmPassword(), user.email(), "newPassword");
@@ -182,13 +191,16 @@ public class StaffAccounts {
     public void resetPassword(String token, ResetPasswordCmd cmd) {
         AccessToken parsed = AccessToken.parse(token).orElseThrow(InvalidLinkException::new);
         transactions.writeAs(parsed.tenantId(), () -> {
-            PasswordReset reset = usableReset(parsed);
+            PasswordReset reset = resets.lockByTenantIdAndTokenHash(parsed.tenantId(), parsed.hash())
+                    .filter(r -> r.usableAt(now()))
+                    .orElseThrow(InvalidLinkException::new);
             StaffUser user = activeUserOf(reset, parsed.tenantId());
             requireAcceptable(cmd.newPassword(), cmd.confirmPassword(), user.email(), "newPassword");
             reset.use(now());
             resets.retireAll(parsed.tenantId(), user.id(), now());
             user.changePassword(passwordEncoder.encode(cmd.newPassword()), now());
             sessions.endAll(user.id());
+            throttle.reset(user.email());
             events.publishEvent(AuditEvent.byAccount(
                     user.tenantId(),
                     user.id(),
@@ -265,7 +277,7 @@ public class StaffAccounts {
 
     private void mailInvitation(StaffInvitation invitation, AccessToken token) {
         String workspace = workspaces.current().name();
-        mail.queue(
+        mail.queuePrivate(
                 invitation.email(),
                 "You are invited to " + workspace + " on Bridgehead",
                 "You have been invited to join " + workspace + " on Bridgehead as "
@@ -285,7 +297,10 @@ public class StaffAccounts {
     public void acceptInvitation(String token, AcceptInvitationCmd cmd) {
         AccessToken parsed = AccessToken.parse(token).orElseThrow(InvalidLinkException::new);
         transactions.writeAs(parsed.tenantId(), () -> {
-            StaffInvitation invitation = usableInvitation(parsed);
+            StaffInvitation invitation = invitations
+                    .lockByTenantIdAndTokenHash(parsed.tenantId(), parsed.hash())
+                    .filter(i -> i.usableAt(now()))
+                    .orElseThrow(InvalidLinkException::new);
             requireAcceptable(cmd.password(), cmd.confirmPassword(), invitation.email(), "password");
             if (transactions.readAsSystem(() -> users.existsAnyByEmail(invitation.email()))) {
                 throw new InvalidLinkException();
@@ -415,6 +430,13 @@ public class StaffAccounts {
         });
         if (!password.equals(confirmation)) {
             throw RuleViolation.of("confirmPassword", "The two passwords do not match.");
+        }
+    }
+
+    /** Setup steps run outside any user's request (first start, provisioning); a signed-in user may not call them. */
+    private void requireSystemSetup() {
+        if (CurrentActor.get().isPresent()) {
+            throw permissions.denied("Workspace setup", "Only the system sets up accounts outside invitations");
         }
     }
 

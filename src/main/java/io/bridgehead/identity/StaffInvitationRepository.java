@@ -1,8 +1,10 @@
 package io.bridgehead.identity;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -13,6 +15,11 @@ interface StaffInvitationRepository extends Repository<StaffInvitation, UUID> {
     Optional<StaffInvitation> findByTenantIdAndId(UUID tenantId, UUID id);
 
     Optional<StaffInvitation> findByTenantIdAndTokenHash(UUID tenantId, String tokenHash);
+
+    /** Locks the invitation's row, so two simultaneous acceptances of one link cannot both succeed. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from StaffInvitation i where i.tenantId = :tenantId and i.tokenHash = :tokenHash")
+    Optional<StaffInvitation> lockByTenantIdAndTokenHash(UUID tenantId, String tokenHash);
 
     @Query("select i from StaffInvitation i where i.tenantId = :tenantId and i.acceptedAt is null"
             + " and i.revokedAt is null order by i.createdAt desc limit 200")

@@ -29,6 +29,9 @@ class MailDispatcher {
 
     private static final Log log = LogFactory.getLog(MailDispatcher.class);
     private static final int BATCH = 20;
+    // A delivered one-time link has no business staying readable in the database or its backups.
+    static final String DELIVERED_PRIVATE =
+            "This message held a one-time link for its recipient; its content was removed after delivery.";
     private static final Duration CLAIM = Duration.ofMinutes(2);
 
     private final ObjectProvider<JavaMailSender> mailSender;
@@ -98,7 +101,8 @@ class MailDispatcher {
             sender.send(message);
             transactions.writeAsSystem(() -> jdbc.update(
                     "update mail_outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_until = null,"
-                            + " last_error = null where tenant_id = ? and id = ?",
+                            + " last_error = null, body = case when private_content then '" + DELIVERED_PRIVATE
+                            + "' else body end where tenant_id = ? and id = ?",
                     Timestamp.from(Instant.now(clock)),
                     mail.tenantId(),
                     mail.id()));

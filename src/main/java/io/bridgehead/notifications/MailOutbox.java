@@ -39,8 +39,9 @@ public class MailOutbox {
     }
 
     /**
-     * Queues a message whose body holds a secret for the recipient alone (a password-reset link): Admins see its body
-     * only while no SMTP server is configured, when copying it by hand is the only way to deliver it.
+     * Queues a message whose body holds a secret for the recipient alone (a reset or invitation link): Admins see its
+     * body only while no SMTP server is configured, when copying it by hand is the only way to deliver it, and the
+     * body is erased once the message is delivered.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void queuePrivate(String recipient, String subject, String body) {

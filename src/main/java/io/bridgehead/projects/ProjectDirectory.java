@@ -1,5 +1,8 @@
 package io.bridgehead.projects;
 
+import io.bridgehead.access.Permissions;
+import io.bridgehead.audit.AuditAction;
+import io.bridgehead.audit.AuditEvent;
 import io.bridgehead.clients.ClientProject;
 import io.bridgehead.clients.ClientProjects;
 import io.bridgehead.clients.ProjectStatusCount;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
@@ -22,17 +26,28 @@ import org.springframework.stereotype.Component;
 class ProjectDirectory implements ClientProjects {
 
     private final ProjectRepository projects;
+    private final ProjectRights rights;
+    private final Permissions permissions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProjectDirectory(ProjectRepository projects, Clock clock) {
+    ProjectDirectory(
+            ProjectRepository projects,
+            ProjectRights rights,
+            Permissions permissions,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.projects = projects;
+        this.rights = rights;
+        this.permissions = permissions;
+        this.events = events;
         this.clock = clock;
     }
 
     @Override
     public List<ClientProject> ofClient(UUID clientId, String status) {
         ProjectStatus wanted = parse(status);
-        return projects.ofClient(TenantContext.require(), clientId, wanted).stream()
+        return projects.ofClient(TenantContext.require(), clientId, wanted, rights.onlyAssignedTo()).stream()
                 .map(Project::forClients)
                 .toList();
     }
@@ -40,7 +55,7 @@ class ProjectDirectory implements ClientProjects {
     @Override
     public List<ProjectStatusCount> countByStatus(UUID clientId) {
         Map<ProjectStatus, Long> counts = new EnumMap<>(ProjectStatus.class);
-        for (Object[] row : projects.countByStatus(TenantContext.require(), clientId)) {
+        for (Object[] row : projects.countByStatus(TenantContext.require(), clientId, rights.onlyAssignedTo())) {
             counts.put((ProjectStatus) row[0], (Long) row[1]);
         }
         return Arrays.stream(ProjectStatus.values())
@@ -61,14 +76,22 @@ class ProjectDirectory implements ClientProjects {
     }
 
     @Override
-    public void assign(Collection<UUID> projectIds, UUID clientId) {
+    public void assign(Collection<UUID> projectIds, UUID clientId, String clientName) {
         Set<UUID> wanted = Set.copyOf(projectIds);
         List<Project> found = projects.findAllByIds(TenantContext.require(), wanted);
         if (found.size() != wanted.size() || found.stream().anyMatch(p -> p.clientId() != null)) {
             throw NotFoundException.of("Unassigned project", wanted);
         }
         Instant now = Instant.now(clock);
-        found.forEach(project -> project.moveTo(clientId, now));
+        for (Project project : found) {
+            if (!rights.mayEdit(project.id())) {
+                throw permissions.denied(
+                        "Project " + project.name(), "Only Admins and the project's Owners and Editors may move it");
+            }
+            project.moveTo(clientId, now);
+            events.publishEvent(
+                    AuditEvent.byCurrentActor(AuditAction.PROJECT_MOVED, project.name(), "Unassigned → " + clientName));
+        }
     }
 
     @Override

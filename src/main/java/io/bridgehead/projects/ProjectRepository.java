@@ -13,17 +13,21 @@ import org.springframework.data.repository.Repository;
 
 interface ProjectRepository extends Repository<Project, UUID> {
 
+    /** With a member id, only the projects that user is assigned to (what a Viewer may see). */
+    String ASSIGNED_ONLY = " and (:memberId is null or p.id in (select m.projectId from ProjectMember m"
+            + " where m.tenantId = :tenantId and m.userId = :memberId))";
+
     Project save(Project project);
 
     Optional<Project> findByTenantIdAndId(UUID tenantId, UUID id);
 
     @Query("select p from Project p where p.tenantId = :tenantId and p.clientId = :clientId"
-            + " and (:status is null or p.status = :status) order by p.updatedAt desc limit 500")
-    List<Project> ofClient(UUID tenantId, UUID clientId, ProjectStatus status);
+            + " and (:status is null or p.status = :status)" + ASSIGNED_ONLY + " order by p.updatedAt desc limit 500")
+    List<Project> ofClient(UUID tenantId, UUID clientId, ProjectStatus status, UUID memberId);
 
     @Query("select p.status, count(p) from Project p where p.tenantId = :tenantId and p.clientId = :clientId"
-            + " group by p.status")
-    List<Object[]> countByStatus(UUID tenantId, UUID clientId);
+            + ASSIGNED_ONLY + " group by p.status")
+    List<Object[]> countByStatus(UUID tenantId, UUID clientId, UUID memberId);
 
     @Query("select count(p) from Project p where p.tenantId = :tenantId and p.clientId = :clientId"
             + " and p.status <> io.bridgehead.projects.ProjectStatus.COMPLETED")
@@ -37,9 +41,7 @@ interface ProjectRepository extends Repository<Project, UUID> {
 
     @Query("select p from Project p where p.tenantId = :tenantId"
             + " and (:clientId is null or p.clientId = :clientId) and (:unassigned = false or p.clientId is null)"
-            + " and (:memberId is null or p.id in (select m.projectId from ProjectMember m"
-            + " where m.tenantId = :tenantId and m.userId = :memberId))"
-            + " order by p.updatedAt desc")
+            + ASSIGNED_ONLY + " order by p.updatedAt desc")
     Page<Project> list(UUID tenantId, UUID clientId, boolean unassigned, UUID memberId, Pageable pageable);
 
     @Query(

@@ -1,6 +1,5 @@
 package io.bridgehead.projects;
 
-import io.bridgehead.access.Grant;
 import io.bridgehead.access.Permission;
 import io.bridgehead.access.Permissions;
 import io.bridgehead.audit.AuditAction;
@@ -27,6 +26,7 @@ public class Projects {
     private final ProjectRepository projects;
     private final ProjectMemberRepository members;
     private final ClientActivity clients;
+    private final ProjectRights rights;
     private final Permissions permissions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -35,12 +35,14 @@ public class Projects {
             ProjectRepository projects,
             ProjectMemberRepository members,
             ClientActivity clients,
+            ProjectRights rights,
             Permissions permissions,
             ApplicationEventPublisher events,
             Clock clock) {
         this.projects = projects;
         this.members = members;
         this.clients = clients;
+        this.rights = rights;
         this.permissions = permissions;
         this.events = events;
         this.clock = clock;
@@ -50,12 +52,11 @@ public class Projects {
     @Transactional(readOnly = true)
     public Page<ProjectView> list(UUID clientId, boolean unassigned, int page) {
         permissions.require(Permission.SEE_PROJECTS);
-        UUID memberFilter = permissions.grant(Permission.SEE_PROJECTS) == Grant.ASSIGNED ? currentUser() : null;
         return projects.list(
                         TenantContext.require(),
                         clientId,
                         unassigned,
-                        memberFilter,
+                        rights.onlyAssignedTo(),
                         PageRequest.of(Math.max(page, 0), 25))
                 .map(Project::view);
     }
@@ -67,7 +68,7 @@ public class Projects {
 
     @Transactional(readOnly = true)
     public boolean canEdit(UUID projectId) {
-        return mayEdit(visible(projectId));
+        return rights.mayEdit(visible(projectId).id());
     }
 
     @Transactional
@@ -123,6 +124,10 @@ public class Projects {
     @Transactional
     public void assign(UUID projectId, UUID userId, ProjectRole role) {
         Project project = editable(projectId);
+        if (!rights.mayManageTeam(projectId)) {
+            throw permissions.denied(
+                    "Project " + project.name(), "Only Admins and the project's Owner manage its team");
+        }
         UUID tenant = TenantContext.require();
         members.find(tenant, projectId, userId)
                 .ifPresentOrElse(
@@ -133,7 +138,7 @@ public class Projects {
 
     private Project editable(UUID projectId) {
         Project project = visible(projectId);
-        if (!mayEdit(project)) {
+        if (!rights.mayEdit(project.id())) {
             throw permissions.denied(
                     "Project " + project.name(), "Only Admins and the project's Owners and Editors may change it");
         }
@@ -143,26 +148,11 @@ public class Projects {
         return project;
     }
 
-    private boolean mayEdit(Project project) {
-        Grant grant = permissions.grant(Permission.EDIT_PROJECT_CONTENT);
-        if (grant == Grant.ALL) {
-            return true;
-        }
-        if (grant != Grant.PROJECT_OWNER_OR_EDITOR) {
-            return false;
-        }
-        return members.find(TenantContext.require(), project.id(), currentUser())
-                .map(m -> m.role() == ProjectRole.OWNER || m.role() == ProjectRole.EDITOR)
-                .orElse(false);
-    }
-
     private Project visible(UUID projectId) {
         permissions.require(Permission.SEE_PROJECTS);
         Project project = projects.findByTenantIdAndId(TenantContext.require(), projectId)
                 .orElseThrow(() -> NotFoundException.of("Project", projectId));
-        if (permissions.grant(Permission.SEE_PROJECTS) == Grant.ASSIGNED
-                && members.find(TenantContext.require(), projectId, currentUser())
-                        .isEmpty()) {
+        if (!rights.mayView(projectId)) {
             throw NotFoundException.of("Project", projectId);
         }
         return project;

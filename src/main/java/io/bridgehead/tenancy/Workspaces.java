@@ -4,6 +4,7 @@ import io.bridgehead.access.Permission;
 import io.bridgehead.access.Permissions;
 import io.bridgehead.audit.AuditAction;
 import io.bridgehead.audit.AuditEvent;
+import io.bridgehead.shared.security.CurrentActor;
 import io.bridgehead.shared.tenant.ScopedTransactions;
 import io.bridgehead.shared.tenant.TenantContext;
 import java.text.Normalizer;
@@ -50,6 +51,9 @@ public class Workspaces {
      */
     @Transactional
     public WorkspaceView create(UUID id, String name, Plan plan, String slug) {
+        if (CurrentActor.get().isPresent()) {
+            throw permissions.denied("Workspace setup", "Workspaces are created by the system, not from a request");
+        }
         return workspaces
                 .save(new Workspace(id, name, slug, plan, Instant.now(clock)))
                 .view();

@@ -131,7 +131,7 @@ class MailOutboxTest {
     }
 
     @Test
-    void resetLinksAreHiddenFromAdminsOnceMailIsDeliveredBySmtp() {
+    void oneTimeLinksAreHiddenFromAdminsAndErasedOnceDelivered() {
         String invited = newAddress();
         invite(admin, invited);
         TestUser user = testWorkspaces.addUser(workspace, PlatformRole.ANALYST);
@@ -147,7 +147,15 @@ class MailOutboxTest {
                 .contains("Reset your Bridgehead password")
                 .contains("The content is hidden")
                 .doesNotContain("/password/reset?token=")
-                .contains("/invitations/");
+                .doesNotContain("/invitations/");
+
+        outbox.flush();
+        assertThat(TestMail.linkTo(user.email(), "/password/reset")).contains("token=");
+        String stored = transactions.readAs(
+                workspace.id(),
+                () -> jdbc.queryForObject(
+                        "select body from mail_outbox where recipient = ?", String.class, user.email()));
+        assertThat(stored).isEqualTo(MailDispatcher.DELIVERED_PRIVATE);
     }
 
     private MailDispatcher dispatcherFor(JavaMailSender sender) {
