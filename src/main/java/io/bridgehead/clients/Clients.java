@@ -120,7 +120,8 @@ public class Clients {
         requireAllowance();
         requireFreeName(tenant, form.name(), null);
         Instant now = Instant.now(clock);
-        Client client = clients.save(new Client(tenant, form, now));
+        // Flushed now: the logo below is inserted with plain SQL and refers to the client's row.
+        Client client = clients.saveAndFlush(new Client(tenant, form, now));
         if (form.note() != null && !form.note().isBlank()) {
             notes.addFirst(client.id(), form.note());
         }
