@@ -73,6 +73,13 @@ public class Clients {
         return visible(clientId).details();
     }
 
+    /** The client, for a page whose only purpose is a change (archive confirmation, logo form). */
+    @Transactional(readOnly = true)
+    public ClientDetails detailsToChange(UUID clientId) {
+        permissions.require(Permission.EDIT_CLIENTS);
+        return visible(clientId).details();
+    }
+
     @Transactional(readOnly = true)
     public ClientForm editForm(UUID clientId) {
         permissions.require(Permission.EDIT_CLIENTS);
