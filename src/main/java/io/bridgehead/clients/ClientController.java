@@ -145,7 +145,7 @@ class ClientController {
 
     @GetMapping("/{id}/archive")
     String confirmArchive(@PathVariable UUID id, Model model) {
-        model.addAttribute("client", clients.details(id));
+        model.addAttribute("client", clients.detailsToChange(id));
         return "clients/archive";
     }
 

@@ -162,7 +162,7 @@ class ClientPartsController {
 
     @GetMapping("/logo/edit")
     String initLogoForm(@PathVariable UUID id, Model model) {
-        model.addAttribute("client", clients.details(id));
+        model.addAttribute("client", clients.detailsToChange(id));
         return "clients/logo";
     }
 

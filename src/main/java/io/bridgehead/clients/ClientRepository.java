@@ -12,6 +12,9 @@ interface ClientRepository extends Repository<Client, UUID> {
 
     Client save(Client client);
 
+    /** Saves and writes the row at once, for SQL in the same transaction that refers to it. */
+    Client saveAndFlush(Client client);
+
     void delete(Client client);
 
     Optional<Client> findByTenantIdAndId(UUID tenantId, UUID id);

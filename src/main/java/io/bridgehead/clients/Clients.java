@@ -73,6 +73,13 @@ public class Clients {
         return visible(clientId).details();
     }
 
+    /** The client, for a page whose only purpose is a change (archive confirmation, logo form). */
+    @Transactional(readOnly = true)
+    public ClientDetails detailsToChange(UUID clientId) {
+        permissions.require(Permission.EDIT_CLIENTS);
+        return visible(clientId).details();
+    }
+
     @Transactional(readOnly = true)
     public ClientForm editForm(UUID clientId) {
         permissions.require(Permission.EDIT_CLIENTS);
@@ -129,7 +136,8 @@ public class Clients {
         requireAllowance();
         requireFreeName(tenant, form.name(), null);
         Instant now = Instant.now(clock);
-        Client client = clients.save(new Client(tenant, form, now));
+        // Flushed now: the logo below is inserted with plain SQL and refers to the client's row.
+        Client client = clients.saveAndFlush(new Client(tenant, form, now));
         if (form.note() != null && !form.note().isBlank()) {
             notes.addFirst(client.id(), form.note());
         }

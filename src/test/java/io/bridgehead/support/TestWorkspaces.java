@@ -29,13 +29,18 @@ public class TestWorkspaces {
 
     public record TestWorkspace(UUID id, String name, String slug, TestUser admin) {}
 
-    /** A workspace with one Admin. */
+    /** A workspace on the Pro plan with one Admin. */
     public TestWorkspace create(String label) {
+        return create(label, Plan.PRO);
+    }
+
+    /** A workspace on the given plan with one Admin. */
+    public TestWorkspace create(String label, Plan plan) {
         UUID id = UUID.randomUUID();
         String name = label + " " + id.toString().substring(0, 8);
         String slug = workspaces.freeSlugFor(name);
         return transactions.writeAs(id, () -> {
-            workspaces.create(id, name, Plan.PRO, slug);
+            workspaces.create(id, name, plan, slug);
             TestUser admin = newUser(PlatformRole.ADMIN);
             return new TestWorkspace(id, name, slug, admin);
         });
