@@ -109,7 +109,8 @@ class ClientAllowanceTest {
             for (String name : List.of("Racer A", "Racer B")) {
                 attempts.add(pool.submit(() -> {
                     start.await();
-                    return ActingAs.call(starter, starter.admin(), () -> clients.create(TestClients.form(name), null));
+                    return ActingAs.call(
+                            starter, starter.admin(), () -> clients.create(TestClients.form(name), null, null));
                 }));
             }
             start.countDown();

@@ -71,7 +71,7 @@ public class TestClients {
     }
 
     public UUID create(TestWorkspace workspace, ClientForm form) {
-        return ActingAs.call(workspace, workspace.admin(), () -> clients.create(form, null));
+        return ActingAs.call(workspace, workspace.admin(), () -> clients.create(form, null, null));
     }
 
     public void archive(TestWorkspace workspace, UUID clientId) {
