@@ -3,7 +3,6 @@ package io.bridgehead.access;
 import io.bridgehead.shared.security.CurrentActor;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -43,13 +42,13 @@ public class Permissions {
         CurrentActor.get()
                 .ifPresent(actor -> events.publishEvent(
                         PermissionDenied.of(actor, permission.name(), "Refused: " + permission.description())));
-        throw new AccessDeniedException("Not permitted: " + permission.description());
+        throw new AuditedAccessDenied("Not permitted: " + permission.description());
     }
 
     /** Records a refusal decided by a finer rule than the matrix (e.g. "only the author") and returns its exception. */
-    public AccessDeniedException denied(String target, String reason) {
+    public AuditedAccessDenied denied(String target, String reason) {
         CurrentActor.get().ifPresent(actor -> events.publishEvent(PermissionDenied.of(actor, target, reason)));
-        return new AccessDeniedException(reason);
+        return new AuditedAccessDenied(reason);
     }
 
     public Optional<PlatformRole> currentRole() {

@@ -54,10 +54,11 @@ public class ClientNotes {
                 .toList();
     }
 
+    /** A note for its edit form: only its author or an Admin may open that. */
     @Transactional(readOnly = true)
-    public ClientNoteView one(UUID clientId, UUID noteId) {
-        clients.visible(clientId);
-        return view(find(clientId, noteId));
+    public ClientNoteView forEdit(UUID clientId, UUID noteId) {
+        clients.writable(clientId);
+        return view(changeable(clientId, noteId));
     }
 
     @Transactional

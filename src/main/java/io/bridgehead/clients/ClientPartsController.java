@@ -112,7 +112,7 @@ class ClientPartsController {
 
     @GetMapping("/notes/{noteId}/edit")
     String initNoteForm(@PathVariable UUID id, @PathVariable UUID noteId, Model model) {
-        ClientNoteView note = notes.one(id, noteId);
+        ClientNoteView note = notes.forEdit(id, noteId);
         model.addAttribute("client", clients.details(id));
         model.addAttribute("note", note);
         model.addAttribute("noteForm", new NoteForm(note.body()));
@@ -129,7 +129,7 @@ class ClientPartsController {
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
             model.addAttribute("client", clients.details(id));
-            model.addAttribute("note", notes.one(id, noteId));
+            model.addAttribute("note", notes.forEdit(id, noteId));
             return "clients/note-edit";
         }
         notes.edit(id, noteId, form);

@@ -23,10 +23,18 @@ public record ContactForm(
         @Size(max = 120, message = "Use at most 120 characters.")
         String department,
 
-        boolean primary,
-        boolean technical,
-        boolean executive,
-        boolean billing) {
+        Boolean primary,
+        Boolean technical,
+        Boolean executive,
+        Boolean billing) {
+
+    /** An unticked box sends nothing: absent means no. */
+    public ContactForm {
+        primary = Boolean.TRUE.equals(primary);
+        technical = Boolean.TRUE.equals(technical);
+        executive = Boolean.TRUE.equals(executive);
+        billing = Boolean.TRUE.equals(billing);
+    }
 
     public static ContactForm empty() {
         return new ContactForm("", "", "", "", "", false, false, false, false);

@@ -1,5 +1,6 @@
 package io.bridgehead.identity;
 
+import io.bridgehead.access.AuditedAccessDenied;
 import io.bridgehead.access.PermissionDenied;
 import io.bridgehead.shared.security.CurrentActor;
 import io.bridgehead.shared.web.RateLimiter;
@@ -104,7 +105,7 @@ class SecurityConfiguration {
         return (request, response, exception) -> {
             if (exception instanceof CsrfException) {
                 request.setAttribute("csrfFailure", true);
-            } else {
+            } else if (!(exception instanceof AuditedAccessDenied)) {
                 CurrentActor.get()
                         .ifPresent(actor -> events.publishEvent(PermissionDenied.of(
                                 actor, request.getMethod() + " " + request.getRequestURI(), "Refused by URL rule")));

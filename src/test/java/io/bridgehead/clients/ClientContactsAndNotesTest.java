@@ -275,6 +275,8 @@ class ClientContactsAndNotesTest {
         assertThat(notesPage(client, otherAnalystSession))
                 .contains("Analyst&#39;s own words")
                 .doesNotContain("/notes/" + note + "/edit");
+        assertThat(mvc.get().uri("/clients/{id}/notes/{n}/edit", client, note).cookie(otherAnalystSession))
+                .hasStatus(403);
         assertThat(post(otherAnalystSession, "/clients/" + client + "/notes/" + note, "body", "Overwritten"))
                 .hasStatus(403);
         assertThat(post(otherAnalystSession, "/clients/" + client + "/notes/" + note + "/delete"))
@@ -285,7 +287,7 @@ class ClientContactsAndNotesTest {
                 .filteredOn(e -> e.action() == AuditAction.PERMISSION_DENIED)
                 .extracting(AuditEntryView::target)
                 .filteredOn(target -> target.equals("Note " + note))
-                .hasSize(2);
+                .hasSize(3);
 
         assertThat(notesPage(client, admin)).contains("/notes/" + note + "/edit");
         assertThat(post(admin, "/clients/" + client + "/notes/" + note, "body", "Moderated by the Admin"))
