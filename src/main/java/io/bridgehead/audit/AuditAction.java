@@ -35,7 +35,13 @@ public enum AuditAction {
     CLIENT_NOTE_DELETED("Client note deleted"),
     PROJECT_CREATED("Project created"),
     PROJECT_UPDATED("Project updated"),
-    PROJECT_MOVED("Project moved to another client");
+    PROJECT_MOVED("Project moved to another client"),
+    PROJECT_ARCHIVED("Project archived"),
+    PROJECT_RESTORED("Project restored"),
+    PROJECT_DELETED("Project deleted"),
+    PROJECT_TEAM_CHANGED("Project team changed"),
+    PROJECT_ASSET_ADDED("Project asset added"),
+    PROJECT_ASSET_REMOVED("Project asset removed");
 
     private final String label;
 

@@ -121,6 +121,10 @@ class StaffUser {
         return new StaffPrincipal(tenantId, id, email, fullName, role, mustChangePassword);
     }
 
+    Colleague colleague() {
+        return new Colleague(id, fullName, email, role);
+    }
+
     StaffUserView view() {
         return new StaffUserView(id, email, fullName, role, active, lastSignInAt, createdAt);
     }

@@ -26,5 +26,12 @@ interface StaffUserRepository extends Repository<StaffUser, UUID> {
 
     Page<StaffUser> findByTenantIdOrderByFullNameAsc(UUID tenantId, Pageable pageable);
 
+    @Query("select u from StaffUser u where u.tenantId = :tenantId and u.active = true order by lower(u.fullName)"
+            + " limit 1000")
+    java.util.List<StaffUser> activeColleagues(UUID tenantId);
+
+    @Query("select u from StaffUser u where u.tenantId = :tenantId and u.id in :ids")
+    java.util.List<StaffUser> findAllByIds(UUID tenantId, java.util.Collection<UUID> ids);
+
     long countByTenantIdAndRoleAndActiveTrue(UUID tenantId, PlatformRole role);
 }

@@ -27,7 +27,7 @@ class PlanController {
         permissions.require(Permission.ADMINISTER_WORKSPACE);
         model.addAttribute("section", "workspace");
         model.addAttribute("allowance", clients.allowance());
-        model.addAttribute("unassigned", projects.list(null, true, page));
+        model.addAttribute("unassigned", projects.list(null, true, false, page));
         model.addAttribute("clientOptions", clients.options());
         return "projects/plan";
     }

@@ -29,6 +29,16 @@ class Project {
     @Enumerated(EnumType.STRING)
     private ProjectStatus status;
 
+    @Enumerated(EnumType.STRING)
+    private ProjectType type;
+
+    private String scope;
+
+    private String description;
+
+    @Column(name = "archived_at")
+    private Instant archivedAt;
+
     @Column(name = "start_date")
     private LocalDate startDate;
 
@@ -60,7 +70,24 @@ class Project {
         this.status = form.status();
         this.startDate = form.startDate();
         this.endDate = form.endDate();
+        this.type = form.type();
+        this.scope = form.scope() == null ? "" : form.scope().strip();
+        this.description = form.description() == null ? "" : form.description().strip();
         this.updatedAt = now;
+    }
+
+    void archive(Instant now) {
+        this.archivedAt = now;
+        this.updatedAt = now;
+    }
+
+    void restore(Instant now) {
+        this.archivedAt = null;
+        this.updatedAt = now;
+    }
+
+    boolean archived() {
+        return archivedAt != null;
     }
 
     void moveTo(UUID clientId, Instant now) {
@@ -80,15 +107,24 @@ class Project {
         return name;
     }
 
-    ProjectForm form() {
-        return new ProjectForm(name, clientId, status, startDate, endDate);
-    }
-
     ProjectView view() {
-        return new ProjectView(id, name, clientId, status, startDate, endDate, createdAt, updatedAt);
+        return new ProjectView(
+                id,
+                name,
+                clientId,
+                status,
+                type,
+                startDate,
+                endDate,
+                scope,
+                description,
+                createdAt,
+                updatedAt,
+                archivedAt);
     }
 
     ClientProject forClients() {
-        return new ClientProject(id, name, status.name(), status.label(), status.active(), startDate, endDate);
+        return new ClientProject(
+                id, name, status.name(), status.label(), status.active() && !archived(), startDate, endDate);
     }
 }

@@ -13,5 +13,23 @@ public record ProjectForm(
 
         UUID clientId,
         @NotNull(message = "Choose a status.") ProjectStatus status,
+        ProjectType type,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate) {}
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
+
+        @Size(max = 20000, message = "Use at most 20,000 characters.")
+        String scope,
+
+        @Size(max = 20000, message = "Use at most 20,000 characters.")
+        String description) {
+
+    public ProjectForm {
+        type = type == null ? ProjectType.OTHER : type;
+        scope = scope == null ? "" : scope;
+        description = description == null ? "" : description;
+    }
+
+    public static ProjectForm forClient(UUID clientId) {
+        return new ProjectForm("", clientId, ProjectStatus.PLANNED, ProjectType.OTHER, null, null, "", "");
+    }
+}

@@ -44,6 +44,10 @@ class ProjectMember {
         this.role = role;
     }
 
+    UUID userId() {
+        return userId;
+    }
+
     ProjectRole role() {
         return role;
     }

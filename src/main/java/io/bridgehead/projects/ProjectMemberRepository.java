@@ -9,6 +9,17 @@ interface ProjectMemberRepository extends Repository<ProjectMember, ProjectMembe
 
     ProjectMember save(ProjectMember member);
 
+    void delete(ProjectMember member);
+
+    void flush();
+
+    @Query("select m from ProjectMember m where m.tenantId = :tenantId and m.projectId = :projectId")
+    java.util.List<ProjectMember> team(UUID tenantId, UUID projectId);
+
+    @Query("select m from ProjectMember m where m.tenantId = :tenantId and m.projectId = :projectId"
+            + " and m.role = io.bridgehead.projects.ProjectRole.OWNER")
+    Optional<ProjectMember> owner(UUID tenantId, UUID projectId);
+
     @Query(
             "select m from ProjectMember m where m.tenantId = :tenantId and m.projectId = :projectId and m.userId = :userId")
     Optional<ProjectMember> find(UUID tenantId, UUID projectId, UUID userId);

@@ -30,7 +30,7 @@ interface ProjectRepository extends Repository<Project, UUID> {
     List<Object[]> countByStatus(UUID tenantId, UUID clientId, UUID memberId);
 
     @Query("select count(p) from Project p where p.tenantId = :tenantId and p.clientId = :clientId"
-            + " and p.status <> io.bridgehead.projects.ProjectStatus.COMPLETED")
+            + " and p.status <> io.bridgehead.projects.ProjectStatus.COMPLETED and p.archivedAt is null")
     long countActive(UUID tenantId, UUID clientId);
 
     @Query("select p from Project p where p.tenantId = :tenantId and p.clientId is null order by p.createdAt desc")
@@ -41,8 +41,14 @@ interface ProjectRepository extends Repository<Project, UUID> {
 
     @Query("select p from Project p where p.tenantId = :tenantId"
             + " and (:clientId is null or p.clientId = :clientId) and (:unassigned = false or p.clientId is null)"
+            + " and ((:archived = false and p.archivedAt is null) or (:archived = true and p.archivedAt is not null))"
             + ASSIGNED_ONLY + " order by p.updatedAt desc")
-    Page<Project> list(UUID tenantId, UUID clientId, boolean unassigned, UUID memberId, Pageable pageable);
+    Page<Project> list(
+            UUID tenantId, UUID clientId, boolean unassigned, boolean archived, UUID memberId, Pageable pageable);
+
+    void delete(Project project);
+
+    void flush();
 
     @Query(
             "select distinct p.clientId from Project p where p.tenantId = :tenantId and p.clientId is not null"

@@ -9,7 +9,20 @@ public record ProjectView(
         String name,
         UUID clientId,
         ProjectStatus status,
+        ProjectType type,
         LocalDate startDate,
         LocalDate endDate,
+        String scope,
+        String description,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        Instant archivedAt) {
+
+    public boolean archived() {
+        return archivedAt != null;
+    }
+
+    public ProjectForm form() {
+        return new ProjectForm(name, clientId, status, type, startDate, endDate, scope, description);
+    }
+}

@@ -2,15 +2,22 @@ package io.bridgehead.projects;
 
 import io.bridgehead.access.Permission;
 import io.bridgehead.access.Permissions;
+import io.bridgehead.access.PlatformRole;
 import io.bridgehead.audit.AuditAction;
 import io.bridgehead.audit.AuditEvent;
 import io.bridgehead.clients.ClientActivity;
+import io.bridgehead.identity.Colleague;
+import io.bridgehead.identity.StaffDirectory;
+import io.bridgehead.shared.ConflictException;
 import io.bridgehead.shared.NotFoundException;
 import io.bridgehead.shared.RuleViolation;
 import io.bridgehead.shared.security.CurrentActor;
 import io.bridgehead.shared.tenant.TenantContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,13 +26,18 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Projects: create (the creator becomes Owner), edit, move between clients; read-only under an archived client. */
+/**
+ * Projects: create (the creator becomes Owner), edit, scope assets, team, client account, archive, delete. Read-only
+ * while archived or while their client is archived.
+ */
 @Service
 public class Projects {
 
     private final ProjectRepository projects;
     private final ProjectMemberRepository members;
+    private final ProjectAssetRepository assets;
     private final ClientActivity clients;
+    private final StaffDirectory staff;
     private final ProjectRights rights;
     private final Permissions permissions;
     private final ApplicationEventPublisher events;
@@ -34,14 +46,18 @@ public class Projects {
     Projects(
             ProjectRepository projects,
             ProjectMemberRepository members,
+            ProjectAssetRepository assets,
             ClientActivity clients,
+            StaffDirectory staff,
             ProjectRights rights,
             Permissions permissions,
             ApplicationEventPublisher events,
             Clock clock) {
         this.projects = projects;
         this.members = members;
+        this.assets = assets;
         this.clients = clients;
+        this.staff = staff;
         this.rights = rights;
         this.permissions = permissions;
         this.events = events;
@@ -50,12 +66,13 @@ public class Projects {
 
     /** @param clientId only this client's projects; @param unassigned only projects without client */
     @Transactional(readOnly = true)
-    public Page<ProjectView> list(UUID clientId, boolean unassigned, int page) {
+    public Page<ProjectView> list(UUID clientId, boolean unassigned, boolean archived, int page) {
         permissions.require(Permission.SEE_PROJECTS);
         return projects.list(
                         TenantContext.require(),
                         clientId,
                         unassigned,
+                        archived,
                         rights.onlyAssignedTo(),
                         PageRequest.of(Math.max(page, 0), 25))
                 .map(Project::view);
@@ -71,6 +88,11 @@ public class Projects {
         return rights.mayEdit(visible(projectId).id());
     }
 
+    @Transactional(readOnly = true)
+    public boolean canManage(UUID projectId) {
+        return rights.mayManageTeam(visible(projectId).id());
+    }
+
     @Transactional
     public UUID create(ProjectForm form) {
         permissions.require(Permission.CREATE_PROJECT);
@@ -79,7 +101,7 @@ public class Projects {
             clients.requireWritable(form.clientId());
         }
         UUID tenant = TenantContext.require();
-        Project project = projects.save(new Project(tenant, form, currentUser(), Instant.now(clock)));
+        Project project = projects.save(new Project(tenant, form, currentUser(), now()));
         members.save(new ProjectMember(tenant, project.id(), currentUser(), ProjectRole.OWNER));
         if (project.clientId() != null) {
             clients.changed(project.clientId());
@@ -92,10 +114,8 @@ public class Projects {
     public void update(UUID projectId, ProjectForm form) {
         Project project = editable(projectId);
         requireDates(form);
-        project.update(form, Instant.now(clock));
-        if (project.clientId() != null) {
-            clients.changed(project.clientId());
-        }
+        project.update(form, now());
+        touchClient(project);
         audit(AuditAction.PROJECT_UPDATED, project, form.status().label());
     }
 
@@ -110,42 +130,203 @@ public class Projects {
         if (clientId != null) {
             clients.requireWritable(clientId);
         }
-        project.moveTo(clientId, Instant.now(clock));
+        project.moveTo(clientId, now());
         if (from != null) {
             clients.changed(from);
         }
-        if (clientId != null) {
-            clients.changed(clientId);
-        }
+        touchClient(project);
         audit(AuditAction.PROJECT_MOVED, project, clients.nameOf(from) + " → " + clients.nameOf(clientId));
     }
 
-    /** Puts a workspace user on the project team (the Team page arrives with the projects issue). */
-    @Transactional
-    public void assign(UUID projectId, UUID userId, ProjectRole role) {
-        Project project = editable(projectId);
-        if (!rights.mayManageTeam(projectId)) {
-            throw permissions.denied(
-                    "Project " + project.name(), "Only Admins and the project's Owner manage its team");
-        }
-        UUID tenant = TenantContext.require();
-        members.find(tenant, projectId, userId)
-                .ifPresentOrElse(
-                        m -> m.changeRole(role),
-                        () -> members.save(new ProjectMember(tenant, projectId, userId, role)));
-        audit(AuditAction.PROJECT_UPDATED, project, "Team: " + userId + " as " + role.label());
+    // Scope -------------------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<ProjectAssetView> assets(UUID projectId) {
+        visible(projectId);
+        return assets.of(TenantContext.require(), projectId).stream()
+                .map(ProjectAsset::view)
+                .toList();
     }
 
+    @Transactional
+    public void addAsset(UUID projectId, AssetForm form) {
+        Project project = editable(projectId);
+        String value = form.value().strip();
+        form.kind().problemWith(value).ifPresent(problem -> {
+            throw RuleViolation.of("value", problem);
+        });
+        if (assets.exists(TenantContext.require(), projectId, form.kind(), value)) {
+            throw RuleViolation.of("value", "This asset is already in scope.");
+        }
+        assets.save(new ProjectAsset(TenantContext.require(), projectId, form.kind(), value, now()));
+        touchClient(project);
+        audit(AuditAction.PROJECT_ASSET_ADDED, project, form.kind().label() + " " + value);
+    }
+
+    @Transactional
+    public void removeAsset(UUID projectId, UUID assetId) {
+        Project project = editable(projectId);
+        ProjectAsset asset = assets.findByTenantIdAndProjectIdAndId(TenantContext.require(), projectId, assetId)
+                .orElseThrow(() -> NotFoundException.of("Asset", assetId));
+        assets.delete(asset);
+        touchClient(project);
+        audit(AuditAction.PROJECT_ASSET_REMOVED, project, asset.value());
+    }
+
+    // Team --------------------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<TeamMember> team(UUID projectId) {
+        visible(projectId);
+        List<ProjectMember> team = members.team(TenantContext.require(), projectId);
+        Map<UUID, Colleague> people =
+                staff.byIds(team.stream().map(ProjectMember::userId).toList());
+        return team.stream()
+                .filter(m -> people.containsKey(m.userId()))
+                .map(m -> {
+                    Colleague c = people.get(m.userId());
+                    return new TeamMember(c.id(), c.fullName(), c.email(), m.role());
+                })
+                .sorted(Comparator.comparing(TeamMember::role).thenComparing(TeamMember::fullName))
+                .toList();
+    }
+
+    /**
+     * Adds a colleague or changes their role. Making someone Owner transfers ownership: the previous Owner becomes
+     * Editor, so there is always exactly one. A platform Reviewer or Viewer can only be a Reviewer on a project.
+     */
+    @Transactional
+    public void putOnTeam(UUID projectId, TeamMemberForm form) {
+        Project project = manageable(projectId);
+        Colleague colleague = staff.byIds(List.of(form.userId())).get(form.userId());
+        if (colleague == null) {
+            throw RuleViolation.of("userId", "Choose a colleague from this workspace.");
+        }
+        boolean readOnlyRole = colleague.role() == PlatformRole.REVIEWER || colleague.role() == PlatformRole.VIEWER;
+        if (readOnlyRole && form.role() != ProjectRole.REVIEWER) {
+            throw RuleViolation.of(
+                    "role",
+                    colleague.fullName() + " is a " + colleague.role().label()
+                            + " in this workspace and can only be a Reviewer on a project.");
+        }
+        UUID tenant = TenantContext.require();
+        if (form.role() == ProjectRole.OWNER) {
+            members.owner(tenant, projectId)
+                    .filter(owner -> !owner.userId().equals(form.userId()))
+                    .ifPresent(owner -> {
+                        owner.changeRole(ProjectRole.EDITOR);
+                        members.flush();
+                    });
+        } else {
+            requireOwnerStays(projectId, form.userId());
+        }
+        members.find(tenant, projectId, form.userId())
+                .ifPresentOrElse(
+                        m -> m.changeRole(form.role()),
+                        () -> members.save(new ProjectMember(tenant, projectId, form.userId(), form.role())));
+        audit(
+                AuditAction.PROJECT_TEAM_CHANGED,
+                project,
+                colleague.email() + " as " + form.role().label());
+    }
+
+    /** Removes a colleague from the team at once; the Owner stays until ownership is transferred. */
+    @Transactional
+    public void removeFromTeam(UUID projectId, UUID userId) {
+        Project project = manageable(projectId);
+        ProjectMember member = members.find(TenantContext.require(), projectId, userId)
+                .orElseThrow(() -> NotFoundException.of("Team member", userId));
+        if (member.role() == ProjectRole.OWNER) {
+            throw new ConflictException("The Owner cannot leave the team. Make someone else Owner first.");
+        }
+        members.delete(member);
+        audit(AuditAction.PROJECT_TEAM_CHANGED, project, "Removed " + userId);
+    }
+
+    private void requireOwnerStays(UUID projectId, UUID userId) {
+        members.find(TenantContext.require(), projectId, userId)
+                .filter(m -> m.role() == ProjectRole.OWNER)
+                .ifPresent(m -> {
+                    throw RuleViolation.of("role", "A project has exactly one Owner. Make someone else Owner first.");
+                });
+    }
+
+    // Archive and delete ------------------------------------------------------------------------------------------
+
+    @Transactional
+    public void archive(UUID projectId) {
+        Project project = manageable(projectId);
+        project.archive(now());
+        touchClient(project);
+        audit(AuditAction.PROJECT_ARCHIVED, project, "Read-only until restored");
+    }
+
+    @Transactional
+    public void restore(UUID projectId) {
+        Project project = visible(projectId);
+        if (!rights.mayManageTeam(projectId)) {
+            throw permissions.denied("Project " + project.name(), "Only Admins and the project's Owner restore it");
+        }
+        if (project.clientId() != null) {
+            clients.requireWritable(project.clientId());
+        }
+        project.restore(now());
+        touchClient(project);
+        audit(AuditAction.PROJECT_RESTORED, project, null);
+    }
+
+    /** Deletes the project and its team and scope once its exact name has been typed. */
+    @Transactional
+    public void delete(UUID projectId, String typedName) {
+        Project project = visible(projectId);
+        if (!rights.mayManageTeam(projectId)) {
+            throw permissions.denied("Project " + project.name(), "Only Admins and the project's Owner delete it");
+        }
+        if (project.clientId() != null) {
+            clients.requireWritable(project.clientId());
+        }
+        if (!project.name().equals(typedName)) {
+            throw RuleViolation.of("confirmName", "Type the project's name exactly as shown to confirm.");
+        }
+        projects.delete(project);
+        projects.flush();
+        if (project.clientId() != null) {
+            clients.changed(project.clientId());
+        }
+        audit(AuditAction.PROJECT_DELETED, project, "Permanently deleted with its team and scope");
+    }
+
+    // Rules -------------------------------------------------------------------------------------------------------
+
+    /** The project, for a change to its content: refused when archived or under an archived client. */
     private Project editable(UUID projectId) {
         Project project = visible(projectId);
         if (!rights.mayEdit(project.id())) {
             throw permissions.denied(
                     "Project " + project.name(), "Only Admins and the project's Owners and Editors may change it");
         }
+        requireWritable(project);
+        return project;
+    }
+
+    /** The project, for team, archive changes: Owner or Admin only. */
+    private Project manageable(UUID projectId) {
+        Project project = visible(projectId);
+        if (!rights.mayManageTeam(project.id())) {
+            throw permissions.denied("Project " + project.name(), "Only Admins and the project's Owner manage it");
+        }
+        requireWritable(project);
+        return project;
+    }
+
+    private void requireWritable(Project project) {
+        if (project.archived()) {
+            throw new ConflictException(
+                    "The project " + project.name() + " is archived, so it is read-only. Restore it first.");
+        }
         if (project.clientId() != null) {
             clients.requireWritable(project.clientId());
         }
-        return project;
     }
 
     private Project visible(UUID projectId) {
@@ -158,10 +339,20 @@ public class Projects {
         return project;
     }
 
+    private void touchClient(Project project) {
+        if (project.clientId() != null) {
+            clients.changed(project.clientId());
+        }
+    }
+
     private static void requireDates(ProjectForm form) {
         if (form.startDate() != null && form.endDate() != null && form.endDate().isBefore(form.startDate())) {
             throw RuleViolation.of("endDate", "The end date cannot be before the start date.");
         }
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
     }
 
     private static UUID currentUser() {

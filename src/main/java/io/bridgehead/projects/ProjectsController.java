@@ -2,6 +2,7 @@ package io.bridgehead.projects;
 
 import io.bridgehead.clients.ClientOption;
 import io.bridgehead.clients.Clients;
+import io.bridgehead.identity.StaffDirectory;
 import io.bridgehead.shared.RuleViolation;
 import io.bridgehead.shared.web.FormErrors;
 import jakarta.validation.Valid;
@@ -26,10 +27,12 @@ class ProjectsController {
 
     private final Projects projects;
     private final Clients clients;
+    private final StaffDirectory staff;
 
-    ProjectsController(Projects projects, Clients clients) {
+    ProjectsController(Projects projects, Clients clients, StaffDirectory staff) {
         this.projects = projects;
         this.clients = clients;
+        this.staff = staff;
     }
 
     @ModelAttribute("section")
@@ -42,21 +45,28 @@ class ProjectsController {
         return ProjectStatus.values();
     }
 
+    @ModelAttribute("types")
+    ProjectType[] types() {
+        return ProjectType.values();
+    }
+
     @GetMapping
     String list(
             @RequestParam(required = false) UUID client,
             @RequestParam(defaultValue = "false") boolean unassigned,
+            @RequestParam(defaultValue = "false") boolean archived,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        model.addAttribute("projects", projects.list(client, unassigned, page));
+        model.addAttribute("projects", projects.list(client, unassigned, archived, page));
         model.addAttribute("unassigned", unassigned);
+        model.addAttribute("archived", archived);
         model.addAttribute("clientFilter", client);
         return withClients("projects/list", model);
     }
 
     @GetMapping("/new")
     String initCreateForm(@RequestParam(required = false) UUID clientId, Model model) {
-        model.addAttribute("form", new ProjectForm("", clientId, ProjectStatus.PLANNED, null, null));
+        model.addAttribute("form", ProjectForm.forClient(clientId));
         return withClients("projects/new", model);
     }
 
@@ -80,12 +90,7 @@ class ProjectsController {
 
     @GetMapping("/{id}")
     String detail(@PathVariable UUID id, Model model) {
-        ProjectView project = projects.get(id);
-        model.addAttribute("project", project);
-        model.addAttribute(
-                "form",
-                new ProjectForm(
-                        project.name(), project.clientId(), project.status(), project.startDate(), project.endDate()));
+        model.addAttribute("form", projects.get(id).form());
         return detailPage(id, model);
     }
 
@@ -105,7 +110,6 @@ class ProjectsController {
                 FormErrors.reject(result, violation);
             }
         }
-        model.addAttribute("project", projects.get(id));
         return detailPage(id, model);
     }
 
@@ -116,8 +120,119 @@ class ProjectsController {
         return "redirect:/projects/" + id;
     }
 
+    @PostMapping("/{id}/assets")
+    String addAsset(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("assetForm") AssetForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                projects.addAsset(id, form);
+                redirect.addFlashAttribute("flash", "Asset added to the scope.");
+                return "redirect:/projects/" + id + "#scope";
+            } catch (RuleViolation violation) {
+                FormErrors.reject(result, violation);
+            }
+        }
+        model.addAttribute("form", projects.get(id).form());
+        return detailPage(id, model);
+    }
+
+    @PostMapping("/{id}/assets/{assetId}/remove")
+    String removeAsset(@PathVariable UUID id, @PathVariable UUID assetId, RedirectAttributes redirect) {
+        projects.removeAsset(id, assetId);
+        redirect.addFlashAttribute("flash", "Asset removed from the scope.");
+        return "redirect:/projects/" + id + "#scope";
+    }
+
+    @PostMapping("/{id}/team")
+    String putOnTeam(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("teamForm") TeamMemberForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                projects.putOnTeam(id, form);
+                redirect.addFlashAttribute("flash", "Team updated.");
+                return "redirect:/projects/" + id + "#team";
+            } catch (RuleViolation violation) {
+                FormErrors.reject(result, violation);
+            }
+        }
+        model.addAttribute("form", projects.get(id).form());
+        return detailPage(id, model);
+    }
+
+    @PostMapping("/{id}/team/{userId}/remove")
+    String removeFromTeam(@PathVariable UUID id, @PathVariable UUID userId, RedirectAttributes redirect) {
+        projects.removeFromTeam(id, userId);
+        redirect.addFlashAttribute("flash", "Removed from the team. It takes effect at once.");
+        return "redirect:/projects/" + id + "#team";
+    }
+
+    @PostMapping("/{id}/archive")
+    String archive(@PathVariable UUID id, RedirectAttributes redirect) {
+        projects.archive(id);
+        redirect.addFlashAttribute("flash", "Project archived: it is read-only until restored.");
+        return "redirect:/projects/" + id;
+    }
+
+    @PostMapping("/{id}/restore")
+    String restore(@PathVariable UUID id, RedirectAttributes redirect) {
+        projects.restore(id);
+        redirect.addFlashAttribute("flash", "Project restored.");
+        return "redirect:/projects/" + id;
+    }
+
+    @GetMapping("/{id}/delete")
+    String confirmDelete(@PathVariable UUID id, Model model) {
+        if (!projects.canManage(id)) {
+            throw new org.springframework.security.access.AccessDeniedException("Only Admins and the Owner delete");
+        }
+        model.addAttribute("project", projects.get(id));
+        return "projects/delete";
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String confirmName,
+            Model model,
+            RedirectAttributes redirect) {
+        ProjectView project = projects.get(id);
+        try {
+            projects.delete(id, confirmName);
+        } catch (RuleViolation violation) {
+            model.addAttribute("project", project);
+            model.addAttribute("confirmError", violation.getMessage());
+            return "projects/delete";
+        }
+        redirect.addFlashAttribute("flash", "Project " + project.name() + " was deleted.");
+        return "redirect:/projects";
+    }
+
     private String detailPage(UUID id, Model model) {
-        model.addAttribute("canEdit", projects.canEdit(id));
+        ProjectView project = projects.get(id);
+        model.addAttribute("project", project);
+        model.addAttribute("canEdit", projects.canEdit(id) && !project.archived());
+        model.addAttribute("canManage", projects.canManage(id));
+        model.addAttribute("assets", projects.assets(id));
+        model.addAttribute("team", projects.team(id));
+        model.addAttribute("assetKinds", AssetKind.values());
+        model.addAttribute("projectRoles", ProjectRole.values());
+        if (!model.containsAttribute("assetForm")) {
+            model.addAttribute("assetForm", new AssetForm(AssetKind.HOST, ""));
+        }
+        if (!model.containsAttribute("teamForm")) {
+            model.addAttribute("teamForm", new TeamMemberForm(null, ProjectRole.EDITOR));
+        }
+        if (projects.canManage(id)) {
+            model.addAttribute("colleagues", staff.colleagues());
+        }
         return withClients("projects/detail", model);
     }
 

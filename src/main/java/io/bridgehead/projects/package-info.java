@@ -1,4 +1,4 @@
-/** Projects (engagements): as much as clients need so far — name, client, status, dates, owner — and the plan page. */
+/** Projects (engagements): details, scope and assets, team and project roles, client account, archive and delete. */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "access", "audit", "tenancy", "clients"})
+        allowedDependencies = {"shared", "access", "audit", "tenancy", "clients", "identity"})
 package io.bridgehead.projects;

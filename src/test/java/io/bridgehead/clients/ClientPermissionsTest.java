@@ -72,7 +72,11 @@ class ClientPermissionsTest {
         TestUser user = testWorkspaces.addUser(workspace, role);
         UUID client = testClients.create(workspace, "Readonly for " + role);
         UUID project = testClients.project(workspace, "Project of " + role, client, ProjectStatus.IN_PROGRESS);
-        ActingAs.run(workspace, workspace.admin(), () -> projects.assign(project, user.id(), ProjectRole.REVIEWER));
+        ActingAs.run(
+                workspace,
+                workspace.admin(),
+                () -> projects.putOnTeam(
+                        project, new io.bridgehead.projects.TeamMemberForm(user.id(), ProjectRole.REVIEWER)));
         UUID note = addNoteAsAdmin(client, "Admin note");
         Cookie session = SignIn.as(mvc, user);
         assertThat(mvc.get().uri("/clients/{id}", client).cookie(session))
@@ -139,7 +143,11 @@ class ClientPermissionsTest {
         UUID hidden = testClients.create(workspace, "Viewer Hidden Co");
         UUID project = testClients.project(workspace, "Seen engagement", seen, ProjectStatus.REPORTING);
         testClients.project(workspace, "Hidden engagement", hidden, ProjectStatus.REPORTING);
-        ActingAs.run(workspace, workspace.admin(), () -> projects.assign(project, viewer.id(), ProjectRole.REVIEWER));
+        ActingAs.run(
+                workspace,
+                workspace.admin(),
+                () -> projects.putOnTeam(
+                        project, new io.bridgehead.projects.TeamMemberForm(viewer.id(), ProjectRole.REVIEWER)));
         Cookie session = SignIn.as(mvc, viewer);
 
         assertThat(mvc.get().uri("/clients").cookie(session))

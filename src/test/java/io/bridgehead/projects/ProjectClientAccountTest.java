@@ -234,7 +234,10 @@ class ProjectClientAccountTest {
                         project))
                 .isEqualTo("Owner's project v2/IN_PROGRESS/" + otherClient);
 
-        ActingAs.run(workspace, owner, () -> projects.assign(project, outsider.id(), ProjectRole.EDITOR));
+        ActingAs.run(
+                workspace,
+                owner,
+                () -> projects.putOnTeam(project, new TeamMemberForm(outsider.id(), ProjectRole.EDITOR)));
         assertThat(post(
                         outsiderSession,
                         "/projects/" + project,

@@ -81,7 +81,9 @@ public class TestClients {
     /** Creates a project as the given user (who becomes its Owner); {@code clientId} may be null. */
     public UUID project(TestWorkspace workspace, TestUser user, String name, UUID clientId, ProjectStatus status) {
         return ActingAs.call(
-                workspace, user, () -> projects.create(new ProjectForm(name, clientId, status, null, null)));
+                workspace,
+                user,
+                () -> projects.create(new ProjectForm(name, clientId, status, null, null, null, null, null)));
     }
 
     public UUID project(TestWorkspace workspace, String name, UUID clientId, ProjectStatus status) {
