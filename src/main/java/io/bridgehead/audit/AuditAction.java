@@ -41,7 +41,10 @@ public enum AuditAction {
     PROJECT_DELETED("Project deleted"),
     PROJECT_TEAM_CHANGED("Project team changed"),
     PROJECT_ASSET_ADDED("Project asset added"),
-    PROJECT_ASSET_REMOVED("Project asset removed");
+    PROJECT_ASSET_REMOVED("Project asset removed"),
+    FINDING_CREATED("Finding created"),
+    FINDING_UPDATED("Finding updated"),
+    FINDING_STATUS_CHANGED("Finding status changed");
 
     private final String label;
 

@@ -21,7 +21,8 @@ import java.util.Set;
 public enum FindingTransition {
     MARK_REMEDIATED("Mark as remediated", Side.CLIENT, EnumSet.of(OPEN, PARTIALLY_FIXED), PENDING_VERIFICATION, true),
     REQUEST_RETEST("Request retest", Side.CLIENT, EnumSet.of(OPEN, PARTIALLY_FIXED), RETEST_REQUESTED, false),
-    VERIFY_FIXED("Verified fixed", Side.FIRM, EnumSet.of(PENDING_VERIFICATION, RETEST_REQUESTED), VERIFIED_FIXED, false),
+    VERIFY_FIXED(
+            "Verified fixed", Side.FIRM, EnumSet.of(PENDING_VERIFICATION, RETEST_REQUESTED), VERIFIED_FIXED, false),
     VERIFY_NOT_FIXED("Not fixed", Side.FIRM, EnumSet.of(PENDING_VERIFICATION, RETEST_REQUESTED), OPEN, true),
     VERIFY_PARTIALLY_FIXED(
             "Partially fixed", Side.FIRM, EnumSet.of(PENDING_VERIFICATION, RETEST_REQUESTED), PARTIALLY_FIXED, true),
@@ -70,7 +71,9 @@ public enum FindingTransition {
 
     /** The moves one side may make from a status, in a stable order for buttons. */
     public static List<FindingTransition> available(FindingStatus status, Side side) {
-        return Arrays.stream(values()).filter(t -> t.side == side && t.allowedFrom(status)).toList();
+        return Arrays.stream(values())
+                .filter(t -> t.side == side && t.allowedFrom(status))
+                .toList();
     }
 
     /** The move from one status to another for a side, if the workflow has one. */

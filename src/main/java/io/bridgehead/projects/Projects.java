@@ -83,6 +83,12 @@ public class Projects {
         return visible(projectId).view();
     }
 
+    /** For modules working inside a project (findings): refuses unless the user may change the project's content. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public ProjectView requireEditable(UUID projectId) {
+        return editable(projectId).view();
+    }
+
     @Transactional(readOnly = true)
     public boolean canEdit(UUID projectId) {
         return rights.mayEdit(visible(projectId).id());

@@ -15,12 +15,16 @@ class FindingTransitionTest {
 
     @Test
     void theFirmVerifiesOnlyWhatWasReportedOrRequested() {
-        for (FindingStatus waiting : new FindingStatus[] {FindingStatus.PENDING_VERIFICATION, FindingStatus.RETEST_REQUESTED}) {
+        for (FindingStatus waiting :
+                new FindingStatus[] {FindingStatus.PENDING_VERIFICATION, FindingStatus.RETEST_REQUESTED}) {
             assertThat(FindingTransition.available(waiting, Side.FIRM))
-                    .containsExactly(FindingTransition.VERIFY_FIXED, FindingTransition.VERIFY_NOT_FIXED,
+                    .containsExactly(
+                            FindingTransition.VERIFY_FIXED,
+                            FindingTransition.VERIFY_NOT_FIXED,
                             FindingTransition.VERIFY_PARTIALLY_FIXED);
         }
-        assertThat(FindingTransition.between(FindingStatus.OPEN, FindingStatus.VERIFIED_FIXED, Side.FIRM)).isEmpty();
+        assertThat(FindingTransition.between(FindingStatus.OPEN, FindingStatus.VERIFIED_FIXED, Side.FIRM))
+                .isEmpty();
     }
 
     @Test
@@ -33,14 +37,17 @@ class FindingTransitionTest {
     void theClientCannotVerifyCloseOrAcceptRisk() {
         for (FindingStatus status : FindingStatus.values()) {
             assertThat(FindingTransition.available(status, Side.CLIENT))
-                    .allMatch(t -> t.to() == FindingStatus.PENDING_VERIFICATION || t.to() == FindingStatus.RETEST_REQUESTED);
+                    .allMatch(t ->
+                            t.to() == FindingStatus.PENDING_VERIFICATION || t.to() == FindingStatus.RETEST_REQUESTED);
         }
     }
 
     @Test
     void nothingLeavesAClosedFindingButReopening() {
-        assertThat(FindingTransition.available(FindingStatus.CLOSED, Side.FIRM)).containsExactly(FindingTransition.REOPEN);
-        assertThat(FindingTransition.available(FindingStatus.CLOSED, Side.CLIENT)).isEmpty();
+        assertThat(FindingTransition.available(FindingStatus.CLOSED, Side.FIRM))
+                .containsExactly(FindingTransition.REOPEN);
+        assertThat(FindingTransition.available(FindingStatus.CLOSED, Side.CLIENT))
+                .isEmpty();
     }
 
     @Test
@@ -48,7 +55,8 @@ class FindingTransitionTest {
         for (FindingStatus status : FindingStatus.values()) {
             boolean reachable = status == FindingStatus.OPEN
                     || java.util.Arrays.stream(FindingTransition.values()).anyMatch(t -> t.to() == status);
-            boolean leavable = java.util.Arrays.stream(FindingTransition.values()).anyMatch(t -> t.allowedFrom(status));
+            boolean leavable =
+                    java.util.Arrays.stream(FindingTransition.values()).anyMatch(t -> t.allowedFrom(status));
             assertThat(reachable).as(status + " reachable").isTrue();
             assertThat(leavable).as(status + " leavable").isTrue();
         }

@@ -1,0 +1,300 @@
+package io.bridgehead.findings;
+
+import io.bridgehead.audit.AuditAction;
+import io.bridgehead.audit.AuditEvent;
+import io.bridgehead.clients.ClientActivity;
+import io.bridgehead.projects.ProjectAssetView;
+import io.bridgehead.projects.ProjectView;
+import io.bridgehead.projects.Projects;
+import io.bridgehead.shared.ConflictException;
+import io.bridgehead.shared.NotFoundException;
+import io.bridgehead.shared.RuleViolation;
+import io.bridgehead.shared.security.Actor;
+import io.bridgehead.shared.security.CurrentActor;
+import io.bridgehead.shared.security.NamedActor;
+import io.bridgehead.shared.tenant.TenantContext;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Findings of a project: written by those who may edit the project, scored with CVSS 3.1, moved only along the
+ * workflow, every move kept in the history. Visibility and write rights come from the project.
+ */
+@Service
+public class Findings {
+
+    private static final Pattern REFERENCE = Pattern.compile("^(?i)(https?://\\S+|CWE-\\d{1,6})$");
+
+    private final FindingRepository findings;
+    private final Projects projects;
+    private final ClientActivity clients;
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Findings(
+            FindingRepository findings,
+            Projects projects,
+            ClientActivity clients,
+            JdbcTemplate jdbc,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.findings = findings;
+        this.projects = projects;
+        this.clients = clients;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<FindingView> ofProject(UUID projectId, int page) {
+        projects.get(projectId);
+        LocalDate today = today();
+        return findings.ofProject(TenantContext.require(), projectId, PageRequest.of(Math.max(page, 0), 50))
+                .map(f -> f.view(today));
+    }
+
+    @Transactional(readOnly = true)
+    public FindingView get(UUID projectId, UUID findingId) {
+        projects.get(projectId);
+        return find(projectId, findingId).view(today());
+    }
+
+    @Transactional(readOnly = true)
+    public FindingForm editForm(UUID projectId, UUID findingId) {
+        projects.get(projectId);
+        Finding finding = find(projectId, findingId);
+        return finding.form(assetIdsOf(finding.id()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<UUID> assetIdsOf(UUID projectId, UUID findingId) {
+        projects.get(projectId);
+        return assetIdsOf(find(projectId, findingId).id());
+    }
+
+    @Transactional(readOnly = true)
+    public List<FindingHistoryEntry> history(UUID projectId, UUID findingId) {
+        projects.get(projectId);
+        return jdbc.query(
+                "select actor_name, from_status, to_status, note, occurred_at from finding_history"
+                        + " where tenant_id = ? and finding_id = ? order by occurred_at, id",
+                (rs, i) -> new FindingHistoryEntry(
+                        rs.getString(1),
+                        rs.getString(2) == null ? null : FindingStatus.valueOf(rs.getString(2)),
+                        FindingStatus.valueOf(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant()),
+                TenantContext.require(),
+                find(projectId, findingId).id());
+    }
+
+    @Transactional(readOnly = true)
+    public RemediationSla sla() {
+        List<RemediationSla> rows = jdbc.query(
+                "select critical_days, high_days, medium_days, low_days from finding_sla where tenant_id = ?",
+                (rs, i) -> new RemediationSla(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)),
+                TenantContext.require());
+        return rows.isEmpty() ? RemediationSla.DEFAULT : rows.get(0);
+    }
+
+    @Transactional
+    public UUID create(UUID projectId, FindingForm form) {
+        ProjectView project = projects.requireEditable(projectId);
+        UUID tenant = TenantContext.require();
+        jdbc.queryForObject(
+                "select pg_advisory_xact_lock(hashtextextended(?, 31))", Object.class, projectId.toString());
+        Finding finding =
+                new Finding(tenant, projectId, findings.lastRef(tenant, projectId) + 1, actor().userId(), now());
+        write(finding, project, form);
+        findings.save(finding);
+        saveAssets(finding.id(), projectId, form.assetIds());
+        record(finding.id(), null, FindingStatus.OPEN, "Created");
+        touchClient(project);
+        audit(AuditAction.FINDING_CREATED, project, finding, null);
+        return finding.id();
+    }
+
+    @Transactional
+    public void update(UUID projectId, UUID findingId, FindingForm form) {
+        ProjectView project = projects.requireEditable(projectId);
+        Finding finding = find(projectId, findingId);
+        write(finding, project, form);
+        jdbc.update(
+                "delete from finding_asset where tenant_id = ? and finding_id = ?", TenantContext.require(), findingId);
+        saveAssets(findingId, projectId, form.assetIds());
+        touchClient(project);
+        audit(AuditAction.FINDING_UPDATED, project, finding, null);
+    }
+
+    /** A firm-side move along the workflow; any move the workflow does not have is refused. */
+    @Transactional
+    public void move(UUID projectId, UUID findingId, FindingStatus to, String note) {
+        ProjectView project = projects.requireEditable(projectId);
+        Finding finding = find(projectId, findingId);
+        FindingStatus from = finding.status();
+        FindingTransition transition = FindingTransition.between(from, to, FindingTransition.Side.FIRM)
+                .orElseThrow(() -> new ConflictException(
+                        "A finding that is " + from.label() + " cannot become " + to.label() + "."));
+        String cleanNote = note == null ? "" : note.strip();
+        if (transition.noteRequired() && cleanNote.isEmpty()) {
+            throw RuleViolation.of("note", "Explain this change in a note: \"" + transition.label() + "\" needs one.");
+        }
+        if (cleanNote.length() > 2000) {
+            throw RuleViolation.of("note", "Use at most 2,000 characters.");
+        }
+        finding.move(transition, now());
+        record(findingId, from, to, cleanNote);
+        touchClient(project);
+        audit(AuditAction.FINDING_STATUS_CHANGED, project, finding, from.label() + " → " + to.label());
+    }
+
+    private void write(Finding finding, ProjectView project, FindingForm form) {
+        Cvss31 cvss31 = parseCvss31(form.cvss31Vector());
+        validateCvss40(form);
+        validateReferences(form.referenceLinks());
+        Severity severity = form.severity() != null ? form.severity() : cvss31 != null ? cvss31.severity() : null;
+        if (severity == null) {
+            throw RuleViolation.of("severity", "Choose a severity, or enter a CVSS 3.1 vector to suggest one.");
+        }
+        LocalDate due = form.dueDate() != null ? form.dueDate() : defaultDueDate(severity);
+        finding.write(form, severity, cvss31, due, now());
+    }
+
+    private static Cvss31 parseCvss31(String vector) {
+        if (vector == null) {
+            return null;
+        }
+        try {
+            return Cvss31.parse(vector);
+        } catch (InvalidCvssVector e) {
+            throw RuleViolation.of("cvss31Vector", e.getMessage());
+        }
+    }
+
+    private static void validateCvss40(FindingForm form) {
+        if (form.cvss40Vector() == null) {
+            if (form.cvss40Score() != null) {
+                throw RuleViolation.of("cvss40Vector", "Enter the CVSS 4.0 vector that gives this score.");
+            }
+            return;
+        }
+        try {
+            Cvss40Vector.parse(form.cvss40Vector());
+        } catch (InvalidCvssVector e) {
+            throw RuleViolation.of("cvss40Vector", e.getMessage());
+        }
+        if (form.cvss40Score() == null) {
+            throw RuleViolation.of("cvss40Score", "Enter the CVSS 4.0 score from FIRST's calculator.");
+        }
+    }
+
+    private static void validateReferences(String references) {
+        for (String line : references.split("\\R")) {
+            String reference = line.strip();
+            if (!reference.isEmpty() && !REFERENCE.matcher(reference).matches()) {
+                throw RuleViolation.of(
+                        "referenceLinks",
+                        "\"" + abbreviate(reference)
+                                + "\" is neither a web address (https://…) nor a CWE id (CWE-79).");
+            }
+        }
+    }
+
+    private LocalDate defaultDueDate(Severity severity) {
+        Integer days = sla().daysFor(severity);
+        return days == null ? null : today().plusDays(days);
+    }
+
+    private void saveAssets(UUID findingId, UUID projectId, List<UUID> assetIds) {
+        if (assetIds.isEmpty()) {
+            return;
+        }
+        Set<UUID> inScope =
+                projects.assets(projectId).stream().map(ProjectAssetView::id).collect(Collectors.toSet());
+        Set<UUID> wanted = new HashSet<>(assetIds);
+        if (!inScope.containsAll(wanted)) {
+            throw RuleViolation.of("assetIds", "Choose affected assets from this project's scope.");
+        }
+        for (UUID assetId : wanted) {
+            jdbc.update(
+                    "insert into finding_asset (tenant_id, finding_id, asset_id) values (?, ?, ?)",
+                    TenantContext.require(),
+                    findingId,
+                    assetId);
+        }
+    }
+
+    private List<UUID> assetIdsOf(UUID findingId) {
+        return jdbc.queryForList(
+                "select asset_id from finding_asset where tenant_id = ? and finding_id = ?",
+                UUID.class,
+                TenantContext.require(),
+                findingId);
+    }
+
+    private void record(UUID findingId, FindingStatus from, FindingStatus to, String note) {
+        Actor actor = actor();
+        String name = actor instanceof NamedActor named ? named.fullName() : actor.email();
+        jdbc.update(
+                "insert into finding_history (tenant_id, id, finding_id, actor_id, actor_name, from_status,"
+                        + " to_status, note, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                TenantContext.require(),
+                UUID.randomUUID(),
+                findingId,
+                actor.userId(),
+                name,
+                from == null ? null : from.name(),
+                to.name(),
+                note,
+                Timestamp.from(now()));
+    }
+
+    private Finding find(UUID projectId, UUID findingId) {
+        return findings.findByTenantIdAndProjectIdAndId(TenantContext.require(), projectId, findingId)
+                .orElseThrow(() -> NotFoundException.of("Finding", findingId));
+    }
+
+    private void touchClient(ProjectView project) {
+        if (project.clientId() != null) {
+            clients.changed(project.clientId());
+        }
+    }
+
+    private void audit(AuditAction action, ProjectView project, Finding finding, String details) {
+        events.publishEvent(AuditEvent.byCurrentActor(
+                action, project.name() + " F-" + finding.ref() + " " + finding.title(), details));
+    }
+
+    private static Actor actor() {
+        return CurrentActor.get().orElseThrow();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 59) + "…";
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(now(), ZoneOffset.UTC);
+    }
+}
