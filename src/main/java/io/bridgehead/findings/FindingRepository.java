@@ -11,6 +11,8 @@ interface FindingRepository extends Repository<Finding, UUID> {
 
     Finding save(Finding finding);
 
+    Finding saveAndFlush(Finding finding);
+
     Optional<Finding> findByTenantIdAndProjectIdAndId(UUID tenantId, UUID projectId, UUID id);
 
     @Query("select f from Finding f where f.tenantId = :tenantId and f.projectId = :projectId"

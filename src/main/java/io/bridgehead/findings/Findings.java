@@ -123,7 +123,7 @@ public class Findings {
         Finding finding =
                 new Finding(tenant, projectId, findings.lastRef(tenant, projectId) + 1, actor().userId(), now());
         write(finding, project, form);
-        findings.save(finding);
+        findings.saveAndFlush(finding);
         saveAssets(finding.id(), projectId, form.assetIds());
         record(finding.id(), null, FindingStatus.OPEN, "Created");
         touchClient(project);

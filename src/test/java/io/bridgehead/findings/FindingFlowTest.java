@@ -58,12 +58,7 @@ class FindingFlowTest {
                 "description",
                 "The `user` field is **concatenated**.\n\n<script>alert(1)</script>");
         assertThat(created).hasStatus3xxRedirection();
-        String page = mvc.get()
-                .uri(created.getResponse().getRedirectedUrl())
-                .cookie(admin)
-                .exchange()
-                .getResponse()
-                .getContentAsString();
+        String page = page(created.getResponse().getRedirectedUrl());
 
         assertThat(page)
                 .contains("F-1")
@@ -104,6 +99,8 @@ class FindingFlowTest {
         String finding = post(project + "/findings/new", "title", "Verbose errors", "severity", "LOW")
                 .getResponse()
                 .getRedirectedUrl();
+
+        assertThat(page(finding)).contains("Finding recorded.");
 
         assertThat(post(finding + "/status", "to", "VERIFIED_FIXED")).hasStatus(409);
         assertThat(post(finding + "/status", "to", "ACCEPTED_RISK")).hasRedirectedUrl(finding);
