@@ -107,3 +107,24 @@ document.addEventListener("DOMContentLoaded", function () {
     window.addEventListener("resize", function () { if (!stage.hidden) { render(); } });
   });
 });
+
+// Forms that keep their state in the URL (hx-push-url): when the back or forward button restores a page from htmx's
+// history, the saved page has the fields as they were when it was left; show the filters of the restored URL instead.
+document.addEventListener("htmx:historyRestore", function () {
+  var params = new URLSearchParams(window.location.search);
+  document.querySelectorAll("form[hx-push-url]").forEach(function (form) {
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || field.type === "submit" || field.type === "button") { return; }
+      var value = params.has(field.name) ? params.get(field.name) : "";
+      if (field.type === "checkbox" || field.type === "radio") {
+        field.checked = params.getAll(field.name).indexOf(field.value) >= 0;
+      } else if (field.tagName === "SELECT") {
+        var known = Array.prototype.some.call(field.options, function (option) { return option.value === value; });
+        field.selectedIndex = -1;
+        if (known) { field.value = value; } else if (field.options.length) { field.selectedIndex = 0; }
+      } else {
+        field.value = value;
+      }
+    });
+  });
+});

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The client list: one handler for the page and, for htmx, just the results. */
+/** The client list: one handler for the page and, for htmx, just the results (the whole page to restore history). */
 @Controller
 class ClientListController {
 
@@ -26,6 +26,7 @@ class ClientListController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "false") boolean archived,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
+            @RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore,
             Model model) {
         ClientQuery query = new ClientQuery(q, industry, status, projects, sort, page, archived);
         model.addAttribute("section", "clients");
@@ -34,6 +35,7 @@ class ClientListController {
         model.addAttribute("industries", Industry.values());
         model.addAttribute("statuses", ClientStatus.values());
         model.addAttribute("sorts", ClientSort.values());
-        return htmx != null ? "clients/list :: results" : "clients/list";
+        // A history restore (back button after htmx's history cache missed) replaces the whole page.
+        return htmx != null && historyRestore == null ? "clients/list :: results" : "clients/list";
     }
 }
