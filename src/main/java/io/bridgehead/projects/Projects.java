@@ -246,7 +246,8 @@ public class Projects {
             throw new ConflictException("The Owner cannot leave the team. Make someone else Owner first.");
         }
         members.delete(member);
-        audit(AuditAction.PROJECT_TEAM_CHANGED, project, "Removed " + userId);
+        Colleague colleague = staff.byIds(List.of(userId)).get(userId);
+        audit(AuditAction.PROJECT_TEAM_CHANGED, project, "Removed " + (colleague == null ? userId : colleague.email()));
     }
 
     private void requireOwnerStays(UUID projectId, UUID userId) {

@@ -1,5 +1,7 @@
 package io.bridgehead.projects;
 
+import io.bridgehead.access.Permission;
+import io.bridgehead.access.Permissions;
 import io.bridgehead.clients.ClientOption;
 import io.bridgehead.clients.Clients;
 import io.bridgehead.identity.StaffDirectory;
@@ -28,11 +30,13 @@ class ProjectsController {
     private final Projects projects;
     private final Clients clients;
     private final StaffDirectory staff;
+    private final Permissions permissions;
 
-    ProjectsController(Projects projects, Clients clients, StaffDirectory staff) {
+    ProjectsController(Projects projects, Clients clients, StaffDirectory staff, Permissions permissions) {
         this.projects = projects;
         this.clients = clients;
         this.staff = staff;
+        this.permissions = permissions;
     }
 
     @ModelAttribute("section")
@@ -66,6 +70,7 @@ class ProjectsController {
 
     @GetMapping("/new")
     String initCreateForm(@RequestParam(required = false) UUID clientId, Model model) {
+        permissions.require(Permission.CREATE_PROJECT);
         model.addAttribute("form", ProjectForm.forClient(clientId));
         return withClients("projects/new", model);
     }
