@@ -1,9 +1,11 @@
 package io.bridgehead.projects;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,7 +18,8 @@ public enum AssetKind {
 
     private static final Pattern HOSTNAME = Pattern.compile(
             "^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?$");
-    private static final Pattern IP_LITERAL = Pattern.compile("^[0-9.]+$|^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$");
+    private static final Pattern IPV4 = Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})$");
+    private static final Pattern IPV6_CHARS = Pattern.compile("^[0-9A-Fa-f:.]{2,45}$");
 
     private final String label;
 
@@ -51,14 +54,17 @@ public enum AssetKind {
         return HOSTNAME.matcher(value).matches() && !value.matches("^[0-9.]+$");
     }
 
+    /** An IPv4 or IPv6 literal, parsed without ever asking a name server. */
     static boolean isIpLiteral(String value) {
-        if (!IP_LITERAL.matcher(value).matches()) {
+        if (IPV4.matcher(value).matches()) {
+            return Arrays.stream(value.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
+        }
+        if (!value.contains(":") || !IPV6_CHARS.matcher(value).matches()) {
             return false;
         }
         try {
-            // Only literals reach here (the pattern allows digits, dots, hex and colons), so no name lookup happens.
-            InetAddress.getByName(value);
-            return value.contains(":") || value.split("\\.").length == 4;
+            // A string with a colon is parsed as an IPv6 literal; Java does no lookup for it.
+            return InetAddress.getByName(value) instanceof Inet6Address;
         } catch (UnknownHostException e) {
             return false;
         }

@@ -204,7 +204,10 @@ public class Projects {
     @Transactional
     public void putOnTeam(UUID projectId, TeamMemberForm form) {
         Project project = manageable(projectId);
-        Colleague colleague = staff.byIds(List.of(form.userId())).get(form.userId());
+        Colleague colleague = staff.colleagues().stream()
+                .filter(c -> c.id().equals(form.userId()))
+                .findFirst()
+                .orElse(null);
         if (colleague == null) {
             throw RuleViolation.of("userId", "Choose a colleague from this workspace.");
         }
