@@ -44,7 +44,10 @@ public enum AuditAction {
     PROJECT_ASSET_REMOVED("Project asset removed"),
     FINDING_CREATED("Finding created"),
     FINDING_UPDATED("Finding updated"),
-    FINDING_STATUS_CHANGED("Finding status changed");
+    FINDING_STATUS_CHANGED("Finding status changed"),
+    FINDING_TEMPLATE_SAVED("Finding template saved"),
+    FINDING_TEMPLATE_DELETED("Finding template deleted"),
+    REMEDIATION_SLA_CHANGED("Remediation SLA changed");
 
     private final String label;
 

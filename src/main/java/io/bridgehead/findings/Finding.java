@@ -76,6 +76,9 @@ class Finding {
     @Column(name = "verified_at")
     private Instant verifiedAt;
 
+    @jakarta.persistence.Version
+    private int version;
+
     protected Finding() {}
 
     Finding(UUID tenantId, UUID projectId, int ref, UUID createdBy, Instant now) {
@@ -133,6 +136,10 @@ class Finding {
         return title;
     }
 
+    int version() {
+        return version;
+    }
+
     FindingStatus status() {
         return status;
     }
@@ -161,7 +168,8 @@ class Finding {
                 createdAt,
                 updatedAt,
                 clientReportedFixedAt,
-                verifiedAt);
+                verifiedAt,
+                version);
     }
 
     FindingForm form(java.util.List<UUID> assetIds) {

@@ -27,7 +27,8 @@ public record FindingView(
         Instant createdAt,
         Instant updatedAt,
         Instant clientReportedFixedAt,
-        Instant verifiedAt) {
+        Instant verifiedAt,
+        int version) {
 
     public String code() {
         return "F-" + ref;

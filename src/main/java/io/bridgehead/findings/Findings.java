@@ -1,5 +1,7 @@
 package io.bridgehead.findings;
 
+import io.bridgehead.access.Permission;
+import io.bridgehead.access.Permissions;
 import io.bridgehead.audit.AuditAction;
 import io.bridgehead.audit.AuditEvent;
 import io.bridgehead.clients.ClientActivity;
@@ -45,6 +47,7 @@ public class Findings {
     private final ClientActivity clients;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final Permissions permissions;
     private final Clock clock;
 
     Findings(
@@ -53,12 +56,14 @@ public class Findings {
             ClientActivity clients,
             JdbcTemplate jdbc,
             ApplicationEventPublisher events,
+            Permissions permissions,
             Clock clock) {
         this.findings = findings;
         this.projects = projects;
         this.clients = clients;
         this.jdbc = jdbc;
         this.events = events;
+        this.permissions = permissions;
         this.clock = clock;
     }
 
@@ -115,6 +120,25 @@ public class Findings {
     }
 
     @Transactional
+    public void changeSla(SlaForm form) {
+        permissions.require(Permission.ADMINISTER_WORKSPACE);
+        jdbc.update(
+                "insert into finding_sla (tenant_id, critical_days, high_days, medium_days, low_days)"
+                        + " values (?, ?, ?, ?, ?) on conflict (tenant_id) do update set critical_days = excluded.critical_days,"
+                        + " high_days = excluded.high_days, medium_days = excluded.medium_days, low_days = excluded.low_days",
+                TenantContext.require(),
+                form.criticalDays(),
+                form.highDays(),
+                form.mediumDays(),
+                form.lowDays());
+        events.publishEvent(AuditEvent.byCurrentActor(
+                AuditAction.REMEDIATION_SLA_CHANGED,
+                "Remediation SLA",
+                "Critical " + form.criticalDays() + ", High " + form.highDays() + ", Medium " + form.mediumDays()
+                        + ", Low " + form.lowDays() + " days"));
+    }
+
+    @Transactional
     public UUID create(UUID projectId, FindingForm form) {
         ProjectView project = projects.requireEditable(projectId);
         UUID tenant = TenantContext.require();
@@ -131,10 +155,17 @@ public class Findings {
         return finding.id();
     }
 
+    /**
+     * Saves an edit made on the version the user saw; if someone saved the finding meanwhile, the edit is refused
+     * rather than silently overwriting theirs.
+     */
     @Transactional
-    public void update(UUID projectId, UUID findingId, FindingForm form) {
+    public void update(UUID projectId, UUID findingId, FindingForm form, int seenVersion) {
         ProjectView project = projects.requireEditable(projectId);
         Finding finding = find(projectId, findingId);
+        if (finding.version() != seenVersion) {
+            throw new StaleEditException(projectId, findingId);
+        }
         write(finding, project, form);
         jdbc.update(
                 "delete from finding_asset where tenant_id = ? and finding_id = ?", TenantContext.require(), findingId);

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,8 +27,10 @@ class FindingsController {
     private final Findings findings;
     private final Projects projects;
     private final Markdown markdown;
+    private final FindingLibrary library;
 
-    FindingsController(Findings findings, Projects projects, Markdown markdown) {
+    FindingsController(Findings findings, Projects projects, Markdown markdown, FindingLibrary library) {
+        this.library = library;
         this.findings = findings;
         this.projects = projects;
         this.markdown = markdown;
@@ -47,8 +50,10 @@ class FindingsController {
     }
 
     @GetMapping("/new")
-    String initCreateForm(@PathVariable UUID projectId, Model model) {
-        model.addAttribute("form", FindingForm.empty());
+    String initCreateForm(@PathVariable UUID projectId, @RequestParam(required = false) UUID template, Model model) {
+        model.addAttribute("form", template == null ? FindingForm.empty() : library.startFinding(template));
+        model.addAttribute("templates", library.search(null, 0).getContent());
+        model.addAttribute("chosenTemplate", template);
         return formPage(projectId, null, model);
     }
 
@@ -113,17 +118,21 @@ class FindingsController {
             @PathVariable UUID findingId,
             @Valid @ModelAttribute("form") FindingForm form,
             BindingResult result,
+            @RequestParam int version,
             Model model,
             RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                findings.update(projectId, findingId, form);
+                findings.update(projectId, findingId, form, version);
                 redirect.addFlashAttribute("flash", "Finding saved.");
                 return "redirect:/projects/" + projectId + "/findings/" + findingId;
             } catch (RuleViolation violation) {
                 FormErrors.reject(result, violation);
+            } catch (StaleEditException | ObjectOptimisticLockingFailureException stale) {
+                model.addAttribute("stale", true);
             }
         }
+        model.addAttribute("editedVersion", version);
         return formPage(projectId, findings.get(projectId, findingId), model);
     }
 
