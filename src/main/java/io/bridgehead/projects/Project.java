@@ -39,6 +39,9 @@ class Project {
     @Column(name = "archived_at")
     private Instant archivedAt;
 
+    @jakarta.persistence.Version
+    private int version;
+
     @Column(name = "start_date")
     private LocalDate startDate;
 
@@ -86,6 +89,10 @@ class Project {
         this.updatedAt = now;
     }
 
+    int version() {
+        return version;
+    }
+
     boolean archived() {
         return archivedAt != null;
     }
@@ -120,7 +127,8 @@ class Project {
                 description,
                 createdAt,
                 updatedAt,
-                archivedAt);
+                archivedAt,
+                version);
     }
 
     ClientProject forClients() {

@@ -16,7 +16,8 @@ public record ProjectView(
         String description,
         Instant createdAt,
         Instant updatedAt,
-        Instant archivedAt) {
+        Instant archivedAt,
+        int version) {
 
     public boolean archived() {
         return archivedAt != null;

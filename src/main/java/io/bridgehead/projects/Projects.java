@@ -117,8 +117,13 @@ public class Projects {
     }
 
     @Transactional
-    public void update(UUID projectId, ProjectForm form) {
+    /** @param seenVersion the version the user edited, if the form sent one: a newer save is never overwritten */
+    public void update(UUID projectId, ProjectForm form, Integer seenVersion) {
         Project project = editable(projectId);
+        if (seenVersion != null && seenVersion != project.version()) {
+            throw new ConflictException("Someone else saved this project after you opened it, so your changes were not"
+                    + " saved. Open the project again to see the newer version.");
+        }
         requireDates(form);
         project.update(form, now());
         touchClient(project);

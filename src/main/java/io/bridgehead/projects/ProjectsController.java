@@ -104,11 +104,12 @@ class ProjectsController {
             @PathVariable UUID id,
             @Valid @ModelAttribute("form") ProjectForm form,
             BindingResult result,
+            @RequestParam(required = false) Integer version,
             Model model,
             RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                projects.update(id, form);
+                projects.update(id, form, version);
                 redirect.addFlashAttribute("flash", "Project saved.");
                 return "redirect:/projects/" + id;
             } catch (RuleViolation violation) {
