@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.RestController;
 
 /** Module boundaries (Spring Modulith) and the house rules that keep each module's insides private (ArchUnit). */
 class ModularityTest {
@@ -67,10 +66,10 @@ class ModularityTest {
     void servicesDoNotDependOnControllers() {
         noClasses()
                 .that()
-                .areNotAnnotatedWith(Controller.class)
+                .areNotMetaAnnotatedWith(Controller.class)
                 .should()
                 .dependOnClassesThat()
-                .areAnnotatedWith(Controller.class)
+                .areMetaAnnotatedWith(Controller.class)
                 .check(CLASSES);
     }
 }
