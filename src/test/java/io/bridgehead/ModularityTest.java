@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
 
 /** Module boundaries (Spring Modulith) and the house rules that keep each module's insides private (ArchUnit). */
 class ModularityTest {
