@@ -44,7 +44,9 @@ public enum AuditAction {
     PROJECT_ASSET_REMOVED("Project asset removed"),
     FINDING_CREATED("Finding created"),
     FINDING_UPDATED("Finding updated"),
-    FINDING_STATUS_CHANGED("Finding status changed");
+    FINDING_STATUS_CHANGED("Finding status changed"),
+    FINDING_EVIDENCE_ADDED("Finding evidence added"),
+    FINDING_EVIDENCE_REMOVED("Finding evidence removed");
 
     private final String label;
 

@@ -26,11 +26,13 @@ class FindingsController {
     private final Findings findings;
     private final Projects projects;
     private final Markdown markdown;
+    private final FindingEvidence evidence;
 
-    FindingsController(Findings findings, Projects projects, Markdown markdown) {
+    FindingsController(Findings findings, Projects projects, Markdown markdown, FindingEvidence evidence) {
         this.findings = findings;
         this.projects = projects;
         this.markdown = markdown;
+        this.evidence = evidence;
     }
 
     @ModelAttribute("section")
@@ -78,6 +80,7 @@ class FindingsController {
         model.addAttribute("finding", finding);
         model.addAttribute("sections", rendered(finding));
         model.addAttribute("history", findings.history(projectId, findingId));
+        model.addAttribute("evidence", evidence.list(projectId, findingId));
         java.util.List<UUID> affected = findings.assetIdsOf(projectId, findingId);
         model.addAttribute(
                 "affected",
