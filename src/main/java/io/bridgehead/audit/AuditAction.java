@@ -47,7 +47,9 @@ public enum AuditAction {
     FINDING_STATUS_CHANGED("Finding status changed"),
     FINDING_TEMPLATE_SAVED("Finding template saved"),
     FINDING_TEMPLATE_DELETED("Finding template deleted"),
-    REMEDIATION_SLA_CHANGED("Remediation SLA changed");
+    REMEDIATION_SLA_CHANGED("Remediation SLA changed"),
+    FINDING_EVIDENCE_ADDED("Finding evidence added"),
+    FINDING_EVIDENCE_REMOVED("Finding evidence removed");
 
     private final String label;
 

@@ -28,12 +28,15 @@ class FindingsController {
     private final Projects projects;
     private final Markdown markdown;
     private final FindingLibrary library;
+    private final FindingEvidence evidence;
 
-    FindingsController(Findings findings, Projects projects, Markdown markdown, FindingLibrary library) {
+    FindingsController(
+            Findings findings, Projects projects, Markdown markdown, FindingLibrary library, FindingEvidence evidence) {
         this.library = library;
         this.findings = findings;
         this.projects = projects;
         this.markdown = markdown;
+        this.evidence = evidence;
     }
 
     @ModelAttribute("section")
@@ -83,6 +86,7 @@ class FindingsController {
         model.addAttribute("finding", finding);
         model.addAttribute("sections", rendered(finding));
         model.addAttribute("history", findings.history(projectId, findingId));
+        model.addAttribute("evidence", evidence.list(projectId, findingId));
         java.util.List<UUID> affected = findings.assetIdsOf(projectId, findingId);
         model.addAttribute(
                 "affected",
