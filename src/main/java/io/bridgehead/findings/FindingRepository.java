@@ -13,6 +13,8 @@ interface FindingRepository extends Repository<Finding, UUID> {
 
     Finding saveAndFlush(Finding finding);
 
+    Optional<Finding> findByTenantIdAndId(UUID tenantId, UUID id);
+
     Optional<Finding> findByTenantIdAndProjectIdAndId(UUID tenantId, UUID projectId, UUID id);
 
     @Query("select f from Finding f where f.tenantId = :tenantId and f.projectId = :projectId"
