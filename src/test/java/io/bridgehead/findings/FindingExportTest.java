@@ -39,6 +39,12 @@ class FindingExportTest {
     @Autowired
     TestFindings testFindings;
 
+    @Autowired
+    FindingListQuery list;
+
+    @Autowired
+    io.bridgehead.shared.tenant.ScopedTransactions transactions;
+
     TestWorkspace workspace;
     Cookie admin;
     UUID project;
@@ -133,6 +139,26 @@ class FindingExportTest {
                 .isEqualTo(HEADER + "\r\n");
         assertThat(mvc.get().uri("/findings/export.csv?projectId=" + project).cookie(outsider))
                 .hasStatus(404);
+    }
+
+    @Test
+    void aLongListStopsAtTheCapAndSaysSo() {
+        java.util.List<String> titles = new java.util.ArrayList<>();
+        boolean truncated = transactions.readAs(
+                workspace.id(),
+                () -> list.each(
+                        workspace.id(),
+                        new FindingQuery(null, Severity.HIGH, null, null, project, false, null, 0),
+                        java.util.Optional.empty(),
+                        LocalDate.now(ZoneOffset.UTC),
+                        2,
+                        f -> titles.add(f.title())));
+
+        assertThat(truncated).isTrue();
+        assertThat(titles).hasSize(2);
+        java.io.StringWriter out = new java.io.StringWriter();
+        new FindingCsv(out).note("Export stopped at 2 rows: narrow the filters to export the rest.");
+        assertThat(out.toString()).isEqualTo("Export stopped at 2 rows: narrow the filters to export the rest.\r\n");
     }
 
     private String csv(String url) throws Exception {
