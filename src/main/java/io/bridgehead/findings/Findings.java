@@ -27,8 +27,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Findings {
+
+    /** The most findings one bulk change moves. */
+    public static final int BULK_LIMIT = 500;
 
     private static final Pattern REFERENCE = Pattern.compile("^(?i)(https?://\\S+|CWE-\\d{1,6})$");
 
@@ -65,14 +66,6 @@ public class Findings {
         this.events = events;
         this.permissions = permissions;
         this.clock = clock;
-    }
-
-    @Transactional(readOnly = true)
-    public Page<FindingView> ofProject(UUID projectId, int page) {
-        projects.get(projectId);
-        LocalDate today = today();
-        return findings.ofProject(TenantContext.require(), projectId, PageRequest.of(Math.max(page, 0), 50))
-                .map(f -> f.view(today));
     }
 
     @Transactional(readOnly = true)
@@ -194,6 +187,49 @@ public class Findings {
         record(findingId, from, to, cleanNote);
         touchClient(project);
         audit(AuditAction.FINDING_STATUS_CHANGED, project, finding, from.label() + " → " + to.label());
+    }
+
+    /**
+     * Moves every listed finding to one status with one note, in one transaction: all of them or, when any move is not
+     * allowed, none; the refusal names the finding. Each move is recorded and audited as a single move is.
+     *
+     * @return how many findings moved
+     */
+    @Transactional
+    public int moveAll(List<UUID> findingIds, FindingStatus to, String note) {
+        List<UUID> ids =
+                findingIds == null ? List.of() : findingIds.stream().distinct().toList();
+        if (ids.isEmpty()) {
+            throw RuleViolation.of("findingIds", "Select at least one finding.");
+        }
+        if (ids.size() > BULK_LIMIT) {
+            throw RuleViolation.of("findingIds", "Change at most " + BULK_LIMIT + " findings at once.");
+        }
+        if (to == null) {
+            throw RuleViolation.of("to", "Choose the status to change to.");
+        }
+        UUID tenant = TenantContext.require();
+        for (UUID id : ids) {
+            Finding finding =
+                    findings.findByTenantIdAndId(tenant, id).orElseThrow(() -> NotFoundException.of("Finding", id));
+            ProjectView project = projects.get(finding.projectId());
+            String named = "F-" + finding.ref() + " (" + project.name() + ")";
+            if (!projects.canEdit(project.id())) {
+                throw new ConflictException(
+                        named + ": you may not change findings of this project. Nothing was changed.");
+            }
+            FindingStatus from = finding.status();
+            if (FindingTransition.between(from, to, FindingTransition.Side.FIRM).isEmpty()) {
+                throw new ConflictException("F-" + finding.ref() + " is " + from.label() + " and cannot become "
+                        + to.label() + " (" + project.name() + ": " + finding.title() + "). Nothing was changed.");
+            }
+            try {
+                move(project.id(), id, to, note);
+            } catch (RuleViolation | ConflictException refused) {
+                throw new ConflictException(named + ": " + refused.getMessage() + " Nothing was changed.");
+            }
+        }
+        return ids.size();
     }
 
     private void write(Finding finding, ProjectView project, FindingForm form) {

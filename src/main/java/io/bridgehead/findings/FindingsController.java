@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -25,15 +26,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class FindingsController {
 
     private final Findings findings;
+    private final FindingSearch search;
     private final Projects projects;
     private final Markdown markdown;
     private final FindingLibrary library;
     private final FindingEvidence evidence;
 
     FindingsController(
-            Findings findings, Projects projects, Markdown markdown, FindingLibrary library, FindingEvidence evidence) {
+            Findings findings,
+            FindingSearch search,
+            Projects projects,
+            Markdown markdown,
+            FindingLibrary library,
+            FindingEvidence evidence) {
         this.library = library;
         this.findings = findings;
+        this.search = search;
         this.projects = projects;
         this.markdown = markdown;
         this.evidence = evidence;
@@ -45,11 +53,24 @@ class FindingsController {
     }
 
     @GetMapping
-    String list(@PathVariable UUID projectId, @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(
+            @PathVariable UUID projectId,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) FindingStatus status,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(required = false) FindingSort sort,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            @RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore,
+            Model model) {
+        FindingQuery query = new FindingQuery(q, severity, status, null, projectId, overdue, sort, page);
         model.addAttribute("project", projects.get(projectId));
-        model.addAttribute("canEdit", canWrite(projectId));
-        model.addAttribute("findings", findings.ofProject(projectId, page));
-        return "findings/list";
+        boolean canEdit = canWrite(projectId);
+        model.addAttribute("canEdit", canEdit);
+        model.addAttribute("listUrl", "/projects/" + projectId + "/findings");
+        FindingListController.listModel(model, query, search.search(query), canEdit);
+        return htmx != null && historyRestore == null ? "findings/list :: results" : "findings/list";
     }
 
     @GetMapping("/new")

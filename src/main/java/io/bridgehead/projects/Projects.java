@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -76,6 +77,28 @@ public class Projects {
                         rights.onlyAssignedTo(),
                         PageRequest.of(Math.max(page, 0), 25))
                 .map(Project::view);
+    }
+
+    /**
+     * The user whose project assignments limit what they see (a Viewer), or empty when they see every project of the
+     * workspace. For modules listing project content in SQL.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> onlyAssignedTo() {
+        permissions.require(Permission.SEE_PROJECTS);
+        return Optional.ofNullable(rights.onlyAssignedTo());
+    }
+
+    /** The projects the user may see, not archived, by name, for a selector (at most 500). */
+    @Transactional(readOnly = true)
+    public List<ProjectView> options() {
+        permissions.require(Permission.SEE_PROJECTS);
+        return projects
+                .list(TenantContext.require(), null, false, false, rights.onlyAssignedTo(), PageRequest.of(0, 500))
+                .map(Project::view)
+                .stream()
+                .sorted(Comparator.comparing((ProjectView p) -> p.name().toLowerCase(java.util.Locale.ROOT)))
+                .toList();
     }
 
     @Transactional(readOnly = true)

@@ -15,7 +15,7 @@ class ShellController {
         return "shell/dashboard";
     }
 
-    @GetMapping("/{section:findings|reports}")
+    @GetMapping("/{section:reports}")
     String upcoming(@PathVariable String section, Model model) {
         model.addAttribute("section", section);
         model.addAttribute("title", Character.toUpperCase(section.charAt(0)) + section.substring(1));

@@ -15,7 +15,8 @@ class UploadLimitAdvice {
     @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
     String tooLarge(Model model) {
         model.addAttribute(
-                "reason", "The file is too large: logos can be at most 2 MB and evidence files 20 MB. Go back and choose a smaller file.");
+                "reason",
+                "The file is too large: logos can be at most 2 MB and evidence files 20 MB. Go back and choose a smaller file.");
         return "error/conflict";
     }
 }
