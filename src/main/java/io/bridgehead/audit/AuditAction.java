@@ -44,7 +44,10 @@ public enum AuditAction {
     PROJECT_ASSET_REMOVED("Project asset removed"),
     FINDING_CREATED("Finding created"),
     FINDING_UPDATED("Finding updated"),
-    FINDING_STATUS_CHANGED("Finding status changed");
+    FINDING_STATUS_CHANGED("Finding status changed"),
+    FINDING_COMMENT_ADDED("Finding comment added"),
+    FINDING_COMMENT_EDITED("Finding comment edited"),
+    FINDING_COMMENT_DELETED("Finding comment deleted");
 
     private final String label;
 
