@@ -128,3 +128,88 @@ document.addEventListener("htmx:historyRestore", function () {
     });
   });
 });
+
+// @mentions in comment fields: "@" and a few letters list matching team members under the field (a listbox tied to
+// the field with aria-activedescendant); arrow keys move through them, Enter or Tab or a click inserts the handle,
+// Escape closes the list.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("textarea[data-mention-source]").forEach(function (field) {
+    var list = document.getElementById(field.getAttribute("aria-controls"));
+    if (!list) { return; }
+    var options = [], active = -1, request = null;
+
+    function typed() {
+      var match = /(^|[\s(])@([\w.+-]{1,60})$/.exec(field.value.slice(0, field.selectionStart));
+      return match ? match[2] : null;
+    }
+    function close() {
+      list.hidden = true;
+      list.textContent = "";
+      options = [];
+      active = -1;
+      field.removeAttribute("aria-activedescendant");
+    }
+    function highlight(index) {
+      active = index;
+      options.forEach(function (option, i) { option.setAttribute("aria-selected", i === index ? "true" : "false"); });
+      if (index < 0) { field.removeAttribute("aria-activedescendant"); return; }
+      field.setAttribute("aria-activedescendant", options[index].id);
+      options[index].scrollIntoView({ block: "nearest" });
+    }
+    function insert(handle) {
+      var caret = field.selectionStart;
+      var before = field.value.slice(0, caret).replace(/@[\w.+-]*$/, "@" + handle + " ");
+      field.value = before + field.value.slice(caret);
+      field.setSelectionRange(before.length, before.length);
+      close();
+      field.focus();
+    }
+    function show(people) {
+      close();
+      people.forEach(function (person, i) {
+        var option = document.createElement("li");
+        option.id = list.id + "-" + i;
+        option.setAttribute("role", "option");
+        option.setAttribute("data-handle", person.handle);
+        option.textContent = person.name + " (@" + person.handle + ")";
+        option.addEventListener("mousedown", function (event) {
+          event.preventDefault();
+          insert(person.handle);
+        });
+        list.appendChild(option);
+        options.push(option);
+      });
+      list.hidden = options.length === 0;
+      highlight(options.length ? 0 : -1);
+    }
+
+    field.addEventListener("input", function () {
+      var query = typed();
+      if (query === null) { close(); return; }
+      if (request) { request.abort(); }
+      request = new AbortController();
+      fetch(field.getAttribute("data-mention-source") + "?q=" + encodeURIComponent(query), {
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+        signal: request.signal
+      }).then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (people) { if (typed() === query) { show(people); } })
+        .catch(function () { /* aborted by newer typing, or offline: no suggestions */ });
+    });
+    field.addEventListener("keydown", function (event) {
+      if (list.hidden || !options.length) { return; }
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        var step = event.key === "ArrowDown" ? 1 : options.length - 1;
+        highlight((active + step) % options.length);
+      } else if ((event.key === "Enter" || event.key === "Tab") && active >= 0) {
+        event.preventDefault();
+        insert(options[active].getAttribute("data-handle"));
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        close();
+      }
+    });
+    field.addEventListener("blur", close);
+  });
+});

@@ -49,7 +49,10 @@ public enum AuditAction {
     FINDING_TEMPLATE_DELETED("Finding template deleted"),
     REMEDIATION_SLA_CHANGED("Remediation SLA changed"),
     FINDING_EVIDENCE_ADDED("Finding evidence added"),
-    FINDING_EVIDENCE_REMOVED("Finding evidence removed");
+    FINDING_EVIDENCE_REMOVED("Finding evidence removed"),
+    FINDING_COMMENT_ADDED("Finding comment added"),
+    FINDING_COMMENT_EDITED("Finding comment edited"),
+    FINDING_COMMENT_DELETED("Finding comment deleted");
 
     private final String label;
 
