@@ -16,7 +16,32 @@ public record AuditEvent(
         AuditAction action,
         String target,
         String details,
-        RequestOrigin origin) {
+        RequestOrigin origin,
+        AuditSubject subject) {
+
+    public AuditEvent(
+            UUID tenantId,
+            UUID actorId,
+            String actorEmail,
+            AuditAction action,
+            String target,
+            String details,
+            RequestOrigin origin) {
+        this(tenantId, actorId, actorEmail, action, target, details, origin, AuditSubject.NONE);
+    }
+
+    /** The same event, also shown in the activity feed of this client and/or project, linking to the page. */
+    public AuditEvent about(UUID clientId, UUID projectId, String link) {
+        return new AuditEvent(
+                tenantId,
+                actorId,
+                actorEmail,
+                action,
+                target,
+                details,
+                origin,
+                new AuditSubject(clientId, projectId, link));
+    }
 
     /** Done by the signed-in user. */
     public static AuditEvent byCurrentActor(AuditAction action, String target, String details) {

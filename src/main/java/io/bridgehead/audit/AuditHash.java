@@ -23,12 +23,20 @@ final class AuditHash {
             String target,
             String ip,
             String userAgent,
-            String details) {
+            String details,
+            AuditSubject subject) {
         StringBuilder canonical = new StringBuilder(prevHash).append('|');
         for (Object field : new Object[] {
             tenantId, seq, micros(occurredAt), actorId, actorEmail, action, target, ip, userAgent, details
         }) {
             append(canonical, field == null ? null : field.toString());
+        }
+        // Entries written before subjects existed hash exactly as they did then.
+        if (!subject.none()) {
+            canonical.append("subject:");
+            for (Object field : new Object[] {subject.clientId(), subject.projectId(), subject.link()}) {
+                append(canonical, field == null ? null : field.toString());
+            }
         }
         return Sha256.hex(canonical.toString());
     }

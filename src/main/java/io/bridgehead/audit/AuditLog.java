@@ -55,6 +55,12 @@ public class AuditLog {
         String target = limit(event.target(), 300);
         String details = limit(event.details(), 2000);
         String email = limit(event.actorEmail(), 254);
+        AuditSubject subject = event.subject() == null
+                ? AuditSubject.NONE
+                : new AuditSubject(
+                        event.subject().clientId(),
+                        event.subject().projectId(),
+                        limit(event.subject().link(), 300));
         String hash = AuditHash.of(
                 prevHash,
                 tenant,
@@ -66,10 +72,12 @@ public class AuditLog {
                 target,
                 event.origin().ip(),
                 event.origin().userAgent(),
-                details);
+                details,
+                subject);
         jdbc.update(
                 "insert into audit_entry (tenant_id, seq, occurred_at, actor_id, actor_email, action, target, ip,"
-                        + " user_agent, details, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " user_agent, details, prev_hash, hash, client_id, project_id, link)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tenant,
                 seq,
                 Timestamp.from(now),
@@ -81,7 +89,10 @@ public class AuditLog {
                 event.origin().userAgent(),
                 details,
                 prevHash,
-                hash);
+                hash,
+                subject.clientId(),
+                subject.projectId(),
+                subject.link());
     }
 
     @Transactional(readOnly = true)
@@ -179,7 +190,8 @@ public class AuditLog {
             String userAgent,
             String details,
             String prevHash,
-            String hash) {
+            String hash,
+            AuditSubject subject) {
 
         static StoredEntry from(ResultSet rs) throws SQLException {
             return new StoredEntry(
@@ -193,7 +205,11 @@ public class AuditLog {
                     rs.getString("user_agent"),
                     rs.getString("details"),
                     rs.getString("prev_hash"),
-                    rs.getString("hash"));
+                    rs.getString("hash"),
+                    new AuditSubject(
+                            rs.getObject("client_id", UUID.class),
+                            rs.getObject("project_id", UUID.class),
+                            rs.getString("link")));
         }
 
         String problem(UUID tenant, long expectedSeq, String expectedPrev) {
@@ -204,7 +220,18 @@ public class AuditLog {
                 return "Its link to the previous entry does not match";
             }
             String recomputed = AuditHash.of(
-                    prevHash, tenant, seq, occurredAt, actorId, actorEmail, action, target, ip, userAgent, details);
+                    prevHash,
+                    tenant,
+                    seq,
+                    occurredAt,
+                    actorId,
+                    actorEmail,
+                    action,
+                    target,
+                    ip,
+                    userAgent,
+                    details,
+                    subject);
             return recomputed.equals(hash) ? null : "Its content does not match its hash";
         }
     }

@@ -94,6 +94,7 @@ public class ClientContacts {
     }
 
     private void audit(AuditAction action, Client client, ClientContact contact) {
-        events.publishEvent(AuditEvent.byCurrentActor(action, client.name(), contact.fullName()));
+        events.publishEvent(AuditEvent.byCurrentActor(action, client.name(), contact.fullName())
+                .about(client.id(), null, "/clients/" + client.id() + "/contacts"));
     }
 }

@@ -103,6 +103,14 @@ class ClientController {
         return tab(id, "notes", model);
     }
 
+    @GetMapping("/{id}/activity")
+    String activity(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("activity", clients.activity(id, page));
+        model.addAttribute("page", Math.max(page, 0));
+        model.addAttribute("pageSize", io.bridgehead.audit.ActivityFeed.PAGE_SIZE);
+        return tab(id, "activity", model);
+    }
+
     @GetMapping("/{id}/settings")
     String settings(@PathVariable UUID id, Model model) {
         return tab(id, "settings", model);

@@ -54,7 +54,8 @@ public class ClientLogos {
                 png,
                 Timestamp.from(now));
         client.logoChanged(now);
-        events.publishEvent(AuditEvent.byCurrentActor(AuditAction.CLIENT_LOGO_CHANGED, client.name(), "New logo"));
+        events.publishEvent(AuditEvent.byCurrentActor(AuditAction.CLIENT_LOGO_CHANGED, client.name(), "New logo")
+                .about(clientId, null, "/clients/" + clientId));
     }
 
     @Transactional
@@ -67,7 +68,8 @@ public class ClientLogos {
             return;
         }
         client.logoChanged(Instant.now(clock));
-        events.publishEvent(AuditEvent.byCurrentActor(AuditAction.CLIENT_LOGO_CHANGED, client.name(), "Logo removed"));
+        events.publishEvent(AuditEvent.byCurrentActor(AuditAction.CLIENT_LOGO_CHANGED, client.name(), "Logo removed")
+                .about(clientId, null, "/clients/" + clientId));
     }
 
     @Transactional(readOnly = true)

@@ -133,6 +133,7 @@ public class ClientNotes {
     }
 
     private void audit(AuditAction action, Client client) {
-        events.publishEvent(AuditEvent.byCurrentActor(action, client.name(), null));
+        events.publishEvent(AuditEvent.byCurrentActor(action, client.name(), null)
+                .about(client.id(), null, "/clients/" + client.id() + "/notes"));
     }
 }

@@ -3,6 +3,8 @@ package io.bridgehead.clients;
 import io.bridgehead.access.Grant;
 import io.bridgehead.access.Permission;
 import io.bridgehead.access.Permissions;
+import io.bridgehead.audit.ActivityEntry;
+import io.bridgehead.audit.ActivityFeed;
 import io.bridgehead.audit.AuditAction;
 import io.bridgehead.audit.AuditEvent;
 import io.bridgehead.shared.ConflictException;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +35,7 @@ public class Clients {
     private final ClientListQuery listQuery;
     private final ClientProjects projects;
     private final ClientNotes notes;
+    private final ActivityFeed activityFeed;
     private final Permissions permissions;
     private final Workspaces workspaces;
     private final PlanAllowances allowances;
@@ -44,6 +48,7 @@ public class Clients {
             ClientListQuery listQuery,
             ClientProjects projects,
             ClientNotes notes,
+            ActivityFeed activityFeed,
             Permissions permissions,
             Workspaces workspaces,
             PlanAllowances allowances,
@@ -54,6 +59,7 @@ public class Clients {
         this.listQuery = listQuery;
         this.projects = projects;
         this.notes = notes;
+        this.activityFeed = activityFeed;
         this.permissions = permissions;
         this.workspaces = workspaces;
         this.allowances = allowances;
@@ -105,6 +111,18 @@ public class Clients {
         return projects.unassigned(200);
     }
 
+    /** What happened to the client and its projects, newest first; a Viewer sees only their projects' part. */
+    @Transactional(readOnly = true)
+    public List<ActivityEntry> activity(UUID clientId, int page) {
+        visible(clientId);
+        Set<UUID> visibleProjects = permissions.grant(Permission.SEE_PROJECTS) == Grant.ALL
+                ? null
+                : projects.ofClient(clientId, null).stream()
+                        .map(ClientProject::id)
+                        .collect(Collectors.toSet());
+        return activityFeed.ofClient(clientId, visibleProjects, page);
+    }
+
     @Transactional(readOnly = true)
     public List<ClientOption> options() {
         permissions.require(Permission.SEE_CLIENTS);
@@ -154,7 +172,7 @@ public class Clients {
             projects.assign(form.projectIds(), client.id(), client.name());
             client.activeProjects(projects.activeCount(client.id()));
         }
-        audit(AuditAction.CLIENT_CREATED, client.name(), null);
+        audit(AuditAction.CLIENT_CREATED, client, null);
         return client.id();
     }
 
@@ -165,10 +183,7 @@ public class Clients {
         requireFreeName(TenantContext.require(), form.name(), clientId);
         String before = client.name();
         client.update(form, Instant.now(clock));
-        audit(
-                AuditAction.CLIENT_UPDATED,
-                client.name(),
-                before.equals(client.name()) ? null : "Renamed from " + before);
+        audit(AuditAction.CLIENT_UPDATED, client, before.equals(client.name()) ? null : "Renamed from " + before);
     }
 
     @Transactional
@@ -179,7 +194,7 @@ public class Clients {
             return;
         }
         client.archive(Instant.now(clock));
-        audit(AuditAction.CLIENT_ARCHIVED, client.name(), "Its projects are read-only");
+        audit(AuditAction.CLIENT_ARCHIVED, client, "Its projects are read-only");
     }
 
     @Transactional
@@ -192,7 +207,7 @@ public class Clients {
         }
         requireAllowance();
         client.restore(Instant.now(clock));
-        audit(AuditAction.CLIENT_RESTORED, client.name(), null);
+        audit(AuditAction.CLIENT_RESTORED, client, null);
     }
 
     /** Projects that must be completed (or deleted) before the client can be deleted. */
@@ -218,10 +233,7 @@ public class Clients {
         }
         projects.deleteAllOf(clientId);
         clients.delete(client);
-        audit(
-                AuditAction.CLIENT_DELETED,
-                client.name(),
-                "Permanently deleted with its contacts, notes, logo and projects");
+        audit(AuditAction.CLIENT_DELETED, client, "Permanently deleted with its contacts, notes, logo and projects");
     }
 
     Client visible(UUID clientId) {
@@ -278,7 +290,9 @@ public class Clients {
         }
     }
 
-    private void audit(AuditAction action, String target, String details) {
-        events.publishEvent(AuditEvent.byCurrentActor(action, target, details));
+    private void audit(AuditAction action, Client client, String details) {
+        String link = action == AuditAction.CLIENT_DELETED ? null : "/clients/" + client.id();
+        events.publishEvent(
+                AuditEvent.byCurrentActor(action, client.name(), details).about(client.id(), null, link));
     }
 }

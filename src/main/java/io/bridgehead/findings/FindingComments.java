@@ -306,7 +306,8 @@ public class FindingComments {
 
     private void audit(AuditAction action, ProjectView project, FindingView finding, String details) {
         events.publishEvent(AuditEvent.byCurrentActor(
-                action, project.name() + " " + finding.code() + " " + finding.title(), details));
+                        action, project.name() + " " + finding.code() + " " + finding.title(), details)
+                .about(project.clientId(), project.id(), "/projects/" + project.id() + "/findings/" + finding.id()));
     }
 
     private static Actor actor() {

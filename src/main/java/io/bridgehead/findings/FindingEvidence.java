@@ -153,6 +153,7 @@ public class FindingEvidence {
 
     private void audit(AuditAction action, ProjectView project, Finding finding, String fileName) {
         events.publishEvent(AuditEvent.byCurrentActor(
-                action, project.name() + " F-" + finding.ref() + " " + finding.title(), fileName));
+                        action, project.name() + " F-" + finding.ref() + " " + finding.title(), fileName)
+                .about(project.clientId(), project.id(), "/projects/" + project.id() + "/findings/" + finding.id()));
     }
 }

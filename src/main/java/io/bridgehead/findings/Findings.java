@@ -346,7 +346,8 @@ public class Findings {
 
     private void audit(AuditAction action, ProjectView project, Finding finding, String details) {
         events.publishEvent(AuditEvent.byCurrentActor(
-                action, project.name() + " F-" + finding.ref() + " " + finding.title(), details));
+                        action, project.name() + " F-" + finding.ref() + " " + finding.title(), details)
+                .about(project.clientId(), project.id(), "/projects/" + project.id() + "/findings/" + finding.id()));
     }
 
     private static Actor actor() {

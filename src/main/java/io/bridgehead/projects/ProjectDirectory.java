@@ -90,7 +90,8 @@ class ProjectDirectory implements ClientProjects {
             }
             project.moveTo(clientId, now);
             events.publishEvent(
-                    AuditEvent.byCurrentActor(AuditAction.PROJECT_MOVED, project.name(), "Unassigned → " + clientName));
+                    AuditEvent.byCurrentActor(AuditAction.PROJECT_MOVED, project.name(), "Unassigned → " + clientName)
+                            .about(clientId, project.id(), "/projects/" + project.id()));
         }
     }
 

@@ -3,6 +3,8 @@ package io.bridgehead.projects;
 import io.bridgehead.access.Permission;
 import io.bridgehead.access.Permissions;
 import io.bridgehead.access.PlatformRole;
+import io.bridgehead.audit.ActivityEntry;
+import io.bridgehead.audit.ActivityFeed;
 import io.bridgehead.audit.AuditAction;
 import io.bridgehead.audit.AuditEvent;
 import io.bridgehead.clients.ClientActivity;
@@ -40,6 +42,7 @@ public class Projects {
     private final ClientActivity clients;
     private final StaffDirectory staff;
     private final ProjectRights rights;
+    private final ActivityFeed activityFeed;
     private final Permissions permissions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -51,6 +54,7 @@ public class Projects {
             ClientActivity clients,
             StaffDirectory staff,
             ProjectRights rights,
+            ActivityFeed activityFeed,
             Permissions permissions,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -60,6 +64,7 @@ public class Projects {
         this.clients = clients;
         this.staff = staff;
         this.rights = rights;
+        this.activityFeed = activityFeed;
         this.permissions = permissions;
         this.events = events;
         this.clock = clock;
@@ -110,6 +115,13 @@ public class Projects {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public ProjectView requireEditable(UUID projectId) {
         return editable(projectId).view();
+    }
+
+    /** What happened in the project, newest first. */
+    @Transactional(readOnly = true)
+    public List<ActivityEntry> activity(UUID projectId, int page) {
+        visible(projectId);
+        return activityFeed.ofProject(projectId, page);
     }
 
     @Transactional(readOnly = true)
@@ -398,6 +410,8 @@ public class Projects {
     }
 
     private void audit(AuditAction action, Project project, String details) {
-        events.publishEvent(AuditEvent.byCurrentActor(action, project.name(), details));
+        String link = action == AuditAction.PROJECT_DELETED ? null : "/projects/" + project.id();
+        events.publishEvent(AuditEvent.byCurrentActor(action, project.name(), details)
+                .about(project.clientId(), project.id(), link));
     }
 }

@@ -221,8 +221,19 @@ class ProjectsController {
         return "redirect:/projects";
     }
 
+    @GetMapping("/{id}/activity")
+    String activity(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("project", projects.get(id));
+        model.addAttribute("activity", projects.activity(id, page));
+        model.addAttribute("page", Math.max(page, 0));
+        model.addAttribute("pageSize", io.bridgehead.audit.ActivityFeed.PAGE_SIZE);
+        return "projects/activity";
+    }
+
     private String detailPage(UUID id, Model model) {
         ProjectView project = projects.get(id);
+        model.addAttribute(
+                "activity", projects.activity(id, 0).stream().limit(10).toList());
         model.addAttribute("project", project);
         model.addAttribute("canEdit", projects.canEdit(id) && !project.archived());
         model.addAttribute("canManage", projects.canManage(id));
