@@ -73,6 +73,7 @@ class ClientController {
     @GetMapping("/{id}")
     String overview(@PathVariable UUID id, Model model) {
         model.addAttribute("projectCounts", clients.projectCountsOf(id));
+        model.addAttribute("openFindings", clients.openFindingsOf(id));
         model.addAttribute("contacts", contacts.of(id));
         return tab(id, "overview", model);
     }

@@ -36,6 +36,7 @@ public class Clients {
     private final ClientProjects projects;
     private final ClientNotes notes;
     private final ActivityFeed activityFeed;
+    private final ClientFindings findings;
     private final Permissions permissions;
     private final Workspaces workspaces;
     private final PlanAllowances allowances;
@@ -49,6 +50,7 @@ public class Clients {
             ClientProjects projects,
             ClientNotes notes,
             ActivityFeed activityFeed,
+            ClientFindings findings,
             Permissions permissions,
             Workspaces workspaces,
             PlanAllowances allowances,
@@ -60,6 +62,7 @@ public class Clients {
         this.projects = projects;
         this.notes = notes;
         this.activityFeed = activityFeed;
+        this.findings = findings;
         this.permissions = permissions;
         this.workspaces = workspaces;
         this.allowances = allowances;
@@ -96,6 +99,12 @@ public class Clients {
     public List<ClientProject> projectsOf(UUID clientId, String status) {
         visible(clientId);
         return projects.ofClient(clientId, status);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ClientFindings.SeverityCount> openFindingsOf(UUID clientId) {
+        visible(clientId);
+        return findings.openBySeverity(clientId);
     }
 
     @Transactional(readOnly = true)

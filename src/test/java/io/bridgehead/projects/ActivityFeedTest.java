@@ -91,7 +91,7 @@ class ActivityFeedTest {
     }
 
     @Test
-    void aViewerSeesOnlyTheActivityOfTheirProjects() {
+    void aViewerSeesOnlyTheActivityOfTheirProjects() throws Exception {
         TestUser viewer = testWorkspaces.addUser(workspace, PlatformRole.VIEWER);
         UUID shownId = UUID.fromString(shown.substring(shown.lastIndexOf('/') + 1));
         ActingAs.run(
@@ -106,6 +106,30 @@ class ActivityFeedTest {
                 .contains("Default credentials")
                 .doesNotContain("Secret internal finding");
         assertThat(mvc.get().uri(hidden + "/activity").cookie(session)).hasStatus(404);
+        String overview = mvc.get()
+                .uri("/clients/" + client)
+                .cookie(session)
+                .exchange()
+                .getResponse()
+                .getContentAsString()
+                .replaceAll("\\s+", " ");
+        assertThat(overview).contains("High</span> <span>1</span>").contains("Low</span> <span>0</span>");
+    }
+
+    @Test
+    void theClientOverviewCountsOpenFindingsBySeverity() throws Exception {
+        String overview = mvc.get()
+                .uri("/clients/" + client)
+                .cookie(admin)
+                .exchange()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(overview.replaceAll("\\s+", " "))
+                .contains("Open findings by severity")
+                .contains("High</span> <span>1</span>")
+                .contains("Low</span> <span>1</span>")
+                .contains("Critical</span> <span>0</span>");
     }
 
     @Test
