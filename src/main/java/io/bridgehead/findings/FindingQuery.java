@@ -20,6 +20,9 @@ public record FindingQuery(
 
     public static final int PAGE_SIZE = 50;
 
+    /** Beyond this many matching findings the list says "10,000+" instead of counting them all. */
+    public static final int COUNT_CAP = 10_000;
+
     public FindingQuery {
         q = q == null || q.isBlank() ? null : q.strip();
         if (q != null && q.length() > 200) {
