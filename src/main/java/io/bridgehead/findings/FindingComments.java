@@ -158,7 +158,7 @@ public class FindingComments {
                 text,
                 visibilityOf(visibility).name(),
                 Timestamp.from(now()));
-        notifyMentioned(project, finding, id, text, Set.of());
+        notifyMentioned(project, finding, id, text, visibilityOf(visibility), Set.of());
         audit(
                 AuditAction.FINDING_COMMENT_ADDED,
                 project,
@@ -181,7 +181,7 @@ public class FindingComments {
                 TenantContext.require(),
                 comment.id());
         List<TeamMember> team = projects.team(projectId);
-        notifyMentioned(project, finding, comment.id(), text, Mentions.in(comment.body(), team));
+        notifyMentioned(project, finding, comment.id(), text, comment.visibility(), Mentions.in(comment.body(), team));
         audit(AuditAction.FINDING_COMMENT_EDITED, project, finding, null);
     }
 
@@ -210,7 +210,12 @@ public class FindingComments {
     }
 
     private void notifyMentioned(
-            ProjectView project, FindingView finding, UUID commentId, String text, Set<TeamMember> notifiedBefore) {
+            ProjectView project,
+            FindingView finding,
+            UUID commentId,
+            String text,
+            CommentVisibility visibility,
+            Set<TeamMember> notifiedBefore) {
         Actor actor = actor();
         String author = authorName(actor);
         String link = "/projects/" + project.id() + "/findings/" + finding.id() + "#comment-" + commentId;
@@ -224,9 +229,17 @@ public class FindingComments {
                     member.email(),
                     title,
                     author + " mentioned you in a comment on " + finding.code() + " " + finding.title()
-                            + " (project " + project.name() + "):\n\n"
-                            + abbreviate(text, 2000) + "\n\nOpen the finding:\n" + publicUrl.of(link) + "\n");
+                            + " (project " + project.name() + ").\n\n"
+                            + quoteIfShared(text, visibility)
+                            + "Open the finding:\n" + publicUrl.of(link) + "\n");
         }
+    }
+
+    /** An internal comment stays in Bridgehead: its text does not travel by e-mail, only the link to it. */
+    private static String quoteIfShared(String text, CommentVisibility visibility) {
+        return visibility == CommentVisibility.SHARED
+                ? abbreviate(text, 2000) + "\n\n"
+                : "The comment is internal: sign in to read it.\n\n";
     }
 
     private ProjectView writable(UUID projectId) {

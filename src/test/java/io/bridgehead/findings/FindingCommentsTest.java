@@ -123,6 +123,22 @@ class FindingCommentsTest {
     }
 
     @Test
+    void aSharedCommentIsQuotedInTheMentionMail() {
+        TestUser analyst = teamMember();
+
+        post(
+                admin,
+                finding + "/comments",
+                "body",
+                "@" + localPart(analyst) + " the client confirmed the fix.",
+                "visibility",
+                "SHARED");
+        outbox.flush();
+
+        assertThat(TestMail.body(TestMail.to(analyst.email()).get(0))).contains("the client confirmed the fix.");
+    }
+
+    @Test
     void aMentionedTeamMemberIsNotifiedInAppAndByMail() {
         TestUser analyst = teamMember();
         Cookie analystSession = SignIn.as(mvc, analyst);
@@ -135,7 +151,9 @@ class FindingCommentsTest {
         outbox.flush();
         assertThat(TestMail.to(analyst.email())).hasSize(1);
         assertThat(TestMail.linkTo(analyst.email(), finding)).contains(finding + "#comment-");
-        assertThat(TestMail.body(TestMail.to(analyst.email()).get(0))).contains("please retest this.");
+        assertThat(TestMail.body(TestMail.to(analyst.email()).get(0)))
+                .contains("The comment is internal")
+                .doesNotContain("please retest this.");
     }
 
     @Test
