@@ -123,8 +123,9 @@ class ProjectTeamTest {
 
         assertThat(refused).hasStatusOk();
         assertThat(Html.of(refused))
-                .contains("<p class=\"field-error\">Test Viewer is a Viewer in this workspace and can only be a"
-                        + " Reviewer on a project.</p>");
+                .contains(
+                        "<p class=\"field-error\" id=\"teamRole-error\">Test Viewer is a Viewer in this workspace and can only be a"
+                                + " Reviewer on a project.</p>");
         assertThat(Html.of(putOnTeam(ownerSession, project, viewer, "OWNER")))
                 .contains("Test Viewer is a Viewer in this workspace and can only be a Reviewer on a project.");
         assertThat(Html.of(putOnTeam(ownerSession, project, reviewer, "EDITOR")))
