@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.bridgehead.shared.tenant.ScopedTransactions;
+import io.bridgehead.support.RecordingJdbcTemplate;
 import io.bridgehead.support.SignIn;
 import io.bridgehead.support.TestWorkspaces;
 import io.bridgehead.support.TestWorkspaces.TestWorkspace;
@@ -39,10 +40,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -387,7 +386,7 @@ class ClientListBenchmark {
 
     /** The count and list SQL exactly as ClientListQuery sends them, explained as the app role in the tenant. */
     private List<String> explain(UUID tenant, ClientQuery query) {
-        Recording recording = new Recording(jdbc);
+        RecordingJdbcTemplate recording = new RecordingJdbcTemplate(jdbc);
         transactions.readAs(tenant, () -> new ClientListQuery(recording).run(tenant, query, Optional.empty()));
         return transactions.readAs(tenant, () -> {
             List<String> plans = new ArrayList<>();
@@ -399,31 +398,6 @@ class ClientListBenchmark {
             }
             return plans;
         });
-    }
-
-    /** Keeps the SQL and parameters ClientListQuery sends, and runs them. */
-    static final class Recording extends NamedParameterJdbcTemplate {
-
-        final List<String> sql = new ArrayList<>();
-        final List<SqlParameterSource> params = new ArrayList<>();
-
-        Recording(JdbcTemplate jdbc) {
-            super(jdbc);
-        }
-
-        @Override
-        public <T> T queryForObject(String sql, SqlParameterSource paramSource, Class<T> requiredType) {
-            this.sql.add(sql);
-            this.params.add(paramSource);
-            return super.queryForObject(sql, paramSource, requiredType);
-        }
-
-        @Override
-        public <T> List<T> query(String sql, SqlParameterSource paramSource, RowMapper<T> rowMapper) {
-            this.sql.add(sql);
-            this.params.add(paramSource);
-            return super.query(sql, paramSource, rowMapper);
-        }
     }
 
     /** One line about a plan: its node chain, the indexes used, whether a sort step or a sequential scan appears. */
