@@ -2,6 +2,7 @@ package io.bridgehead.audit;
 
 import io.bridgehead.access.Permission;
 import io.bridgehead.access.Permissions;
+import io.bridgehead.shared.Text;
 import io.bridgehead.shared.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,15 +53,15 @@ public class AuditLog {
         long seq = last.isEmpty() ? 1 : (long) last.get(0)[0] + 1;
         String prevHash = last.isEmpty() ? AuditHash.GENESIS : (String) last.get(0)[1];
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        String target = limit(event.target(), 300);
-        String details = limit(event.details(), 2000);
-        String email = limit(event.actorEmail(), 254);
+        String target = Text.abbreviate(event.target(), 300);
+        String details = Text.abbreviate(event.details(), 2000);
+        String email = Text.abbreviate(event.actorEmail(), 254);
         AuditSubject subject = event.subject() == null
                 ? AuditSubject.NONE
                 : new AuditSubject(
                         event.subject().clientId(),
                         event.subject().projectId(),
-                        limit(event.subject().link(), 300));
+                        Text.abbreviate(event.subject().link(), 300));
         String hash = AuditHash.of(
                 prevHash,
                 tenant,
@@ -102,12 +103,7 @@ public class AuditLog {
         List<Object> args = new ArrayList<>(List.of(TenantContext.require()));
         if (query.actor() != null) {
             where.append(" and lower(actor_email) like ? escape '\\'");
-            args.add("%"
-                    + query.actor()
-                            .toLowerCase()
-                            .replace("\\", "\\\\")
-                            .replace("%", "\\%")
-                            .replace("_", "\\_") + "%");
+            args.add(Text.likeContaining(query.actor()));
         }
         if (query.action() != null) {
             where.append(" and action = ?");
@@ -173,10 +169,6 @@ public class AuditLog {
                 rs.getString("ip"),
                 rs.getString("user_agent"),
                 rs.getString("details"));
-    }
-
-    private static String limit(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
     private record StoredEntry(

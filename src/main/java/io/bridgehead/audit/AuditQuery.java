@@ -1,5 +1,6 @@
 package io.bridgehead.audit;
 
+import io.bridgehead.shared.Text;
 import java.time.LocalDate;
 
 /** Filters of the audit viewer; every part is optional. */
@@ -8,7 +9,7 @@ public record AuditQuery(String actor, AuditAction action, LocalDate from, Local
     public static final int PAGE_SIZE = 50;
 
     public AuditQuery {
-        actor = actor == null || actor.isBlank() ? null : actor.strip();
+        actor = Text.blankToNull(actor);
         page = Math.max(page, 0);
     }
 }

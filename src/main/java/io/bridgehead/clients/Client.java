@@ -1,5 +1,6 @@
 package io.bridgehead.clients;
 
+import io.bridgehead.shared.Text;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -68,11 +69,11 @@ class Client {
         this.name = form.name().strip();
         this.contactEmail = form.contactEmail().strip();
         this.industry = form.industry();
-        this.industryOther = form.industry() == Industry.OTHER ? blankToNull(form.industryOther()) : null;
-        this.website = blankToNull(form.website());
-        this.phone = blankToNull(form.phone());
-        this.address = blankToNull(form.address());
-        this.externalRef = blankToNull(form.externalRef());
+        this.industryOther = form.industry() == Industry.OTHER ? Text.blankToNull(form.industryOther()) : null;
+        this.website = Text.blankToNull(form.website());
+        this.phone = Text.blankToNull(form.phone());
+        this.address = Text.blankToNull(form.address());
+        this.externalRef = Text.blankToNull(form.externalRef());
         this.status = form.status();
         touch(now);
     }
@@ -121,11 +122,11 @@ class Client {
                 name,
                 contactEmail,
                 industry,
-                nullToBlank(industryOther),
-                nullToBlank(website),
-                nullToBlank(phone),
-                nullToBlank(address),
-                nullToBlank(externalRef),
+                Text.nullToBlank(industryOther),
+                Text.nullToBlank(website),
+                Text.nullToBlank(phone),
+                Text.nullToBlank(address),
+                Text.nullToBlank(externalRef),
                 status,
                 "",
                 java.util.List.of());
@@ -148,13 +149,5 @@ class Client {
                 createdAt,
                 lastActivityAt,
                 archivedAt);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String nullToBlank(String value) {
-        return value == null ? "" : value;
     }
 }

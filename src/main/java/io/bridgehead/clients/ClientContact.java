@@ -1,5 +1,6 @@
 package io.bridgehead.clients;
 
+import io.bridgehead.shared.Text;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -57,10 +58,10 @@ class ClientContact {
 
     void update(ContactForm form) {
         this.fullName = form.fullName().strip();
-        this.email = blankToNull(form.email());
-        this.phone = blankToNull(form.phone());
-        this.title = blankToNull(form.title());
-        this.department = blankToNull(form.department());
+        this.email = Text.blankToNull(form.email());
+        this.phone = Text.blankToNull(form.phone());
+        this.title = Text.blankToNull(form.title());
+        this.department = Text.blankToNull(form.department());
         this.primary = form.primary();
         this.technical = form.technical();
         this.executive = form.executive();
@@ -78,10 +79,10 @@ class ClientContact {
     ContactForm form() {
         return new ContactForm(
                 fullName,
-                nullToBlank(email),
-                nullToBlank(phone),
-                nullToBlank(title),
-                nullToBlank(department),
+                Text.nullToBlank(email),
+                Text.nullToBlank(phone),
+                Text.nullToBlank(title),
+                Text.nullToBlank(department),
                 primary,
                 technical,
                 executive,
@@ -103,13 +104,5 @@ class ClientContact {
             designations.add("Billing contact");
         }
         return new ClientContactView(id, fullName, email, phone, title, department, List.copyOf(designations));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String nullToBlank(String value) {
-        return value == null ? "" : value;
     }
 }

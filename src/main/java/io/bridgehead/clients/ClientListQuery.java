@@ -1,8 +1,8 @@
 package io.bridgehead.clients;
 
+import io.bridgehead.shared.Text;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -48,7 +48,7 @@ class ClientListQuery {
         where.append(query.archived() ? " and archived_at is not null" : " and archived_at is null");
         if (query.q() != null) {
             where.append(" and (lower(name) like :q escape '\\' or lower(external_ref) like :q escape '\\')");
-            params.addValue("q", "%" + escapeLike(query.q().toLowerCase(Locale.ROOT)) + "%");
+            params.addValue("q", Text.likeContaining(query.q()));
         }
         if (query.industry() != null) {
             where.append(" and industry = :industry");
@@ -72,10 +72,6 @@ class ClientListQuery {
             }
         }
         return where.toString();
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static ClientListing listing(ResultSet rs) throws SQLException {

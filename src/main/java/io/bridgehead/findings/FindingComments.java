@@ -13,6 +13,7 @@ import io.bridgehead.projects.TeamMember;
 import io.bridgehead.shared.ConflictException;
 import io.bridgehead.shared.NotFoundException;
 import io.bridgehead.shared.RuleViolation;
+import io.bridgehead.shared.Text;
 import io.bridgehead.shared.security.Actor;
 import io.bridgehead.shared.security.CurrentActor;
 import io.bridgehead.shared.security.NamedActor;
@@ -219,7 +220,7 @@ public class FindingComments {
         Actor actor = actor();
         String author = authorName(actor);
         String link = "/projects/" + project.id() + "/findings/" + finding.id() + "#comment-" + commentId;
-        String title = abbreviate(author + " mentioned you on " + finding.code() + " " + finding.title(), 200);
+        String title = Text.abbreviate(author + " mentioned you on " + finding.code() + " " + finding.title(), 200);
         for (TeamMember member : Mentions.in(text, projects.team(project.id()))) {
             if (member.userId().equals(actor.userId()) || notifiedBefore.contains(member)) {
                 continue;
@@ -238,7 +239,7 @@ public class FindingComments {
     /** An internal comment stays in Bridgehead: its text does not travel by e-mail, only the link to it. */
     private static String quoteIfShared(String text, CommentVisibility visibility) {
         return visibility == CommentVisibility.SHARED
-                ? abbreviate(text, 2000) + "\n\n"
+                ? Text.abbreviate(text, 2000) + "\n\n"
                 : "The comment is internal: sign in to read it.\n\n";
     }
 
@@ -329,10 +330,6 @@ public class FindingComments {
 
     private static String authorName(Actor actor) {
         return actor instanceof NamedActor named ? named.fullName() : actor.email();
-    }
-
-    private static String abbreviate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private Instant now() {

@@ -1,5 +1,6 @@
 package io.bridgehead.findings;
 
+import io.bridgehead.shared.Text;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -49,26 +50,18 @@ public record FindingForm(
         List<UUID> assetIds) {
 
     public FindingForm {
-        cvss31Vector = blankToNull(cvss31Vector);
-        cvss40Vector = blankToNull(cvss40Vector);
-        description = orEmpty(description);
-        impact = orEmpty(impact);
-        remediation = orEmpty(remediation);
-        technicalDetails = orEmpty(technicalDetails);
-        referenceLinks = orEmpty(referenceLinks);
-        internalNotes = orEmpty(internalNotes);
+        cvss31Vector = Text.blankToNull(cvss31Vector);
+        cvss40Vector = Text.blankToNull(cvss40Vector);
+        description = Text.strippedOrEmpty(description);
+        impact = Text.strippedOrEmpty(impact);
+        remediation = Text.strippedOrEmpty(remediation);
+        technicalDetails = Text.strippedOrEmpty(technicalDetails);
+        referenceLinks = Text.strippedOrEmpty(referenceLinks);
+        internalNotes = Text.strippedOrEmpty(internalNotes);
         assetIds = assetIds == null ? List.of() : List.copyOf(assetIds);
     }
 
     public static FindingForm empty() {
         return new FindingForm("", null, null, null, null, "", "", "", "", "", "", null, List.of());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value.strip();
     }
 }

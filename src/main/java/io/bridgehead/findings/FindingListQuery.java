@@ -1,10 +1,10 @@
 package io.bridgehead.findings;
 
+import io.bridgehead.shared.Text;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -103,7 +103,7 @@ class FindingListQuery {
         }
         if (query.q() != null) {
             where.append(" and lower(f.title) like :q escape '\\'");
-            params.addValue("q", "%" + escapeLike(query.q().toLowerCase(Locale.ROOT)) + "%");
+            params.addValue("q", Text.likeContaining(query.q()));
         }
         if (query.severity() != null) {
             where.append(" and f.severity = :severity");
@@ -117,10 +117,6 @@ class FindingListQuery {
             where.append(" and f.status in (" + UNRESOLVED + ") and f.due_date < :today");
         }
         return where.toString();
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static FindingListing listing(ResultSet rs) throws SQLException {

@@ -1,5 +1,6 @@
 package io.bridgehead.findings;
 
+import io.bridgehead.shared.Text;
 import java.util.UUID;
 
 /**
@@ -24,7 +25,7 @@ public record FindingQuery(
     public static final int COUNT_CAP = 10_000;
 
     public FindingQuery {
-        q = q == null || q.isBlank() ? null : q.strip();
+        q = Text.blankToNull(q);
         if (q != null && q.length() > 200) {
             q = q.substring(0, 200);
         }

@@ -11,6 +11,7 @@ import io.bridgehead.projects.Projects;
 import io.bridgehead.shared.ConflictException;
 import io.bridgehead.shared.NotFoundException;
 import io.bridgehead.shared.RuleViolation;
+import io.bridgehead.shared.Text;
 import io.bridgehead.shared.security.Actor;
 import io.bridgehead.shared.security.CurrentActor;
 import io.bridgehead.shared.security.NamedActor;
@@ -278,7 +279,7 @@ public class Findings {
             if (!reference.isEmpty() && !REFERENCE.matcher(reference).matches()) {
                 throw RuleViolation.of(
                         "referenceLinks",
-                        "\"" + abbreviate(reference)
+                        "\"" + Text.abbreviate(reference, 60)
                                 + "\" is neither a web address (https://…) nor a CWE id (CWE-79).");
             }
         }
@@ -352,10 +353,6 @@ public class Findings {
 
     private static Actor actor() {
         return CurrentActor.get().orElseThrow();
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 59) + "…";
     }
 
     private Instant now() {

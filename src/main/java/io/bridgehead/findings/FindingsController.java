@@ -1,5 +1,6 @@
 package io.bridgehead.findings;
 
+import io.bridgehead.projects.ProjectView;
 import io.bridgehead.projects.Projects;
 import io.bridgehead.shared.RuleViolation;
 import io.bridgehead.shared.web.FormErrors;
@@ -65,8 +66,9 @@ class FindingsController {
             @RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore,
             Model model) {
         FindingQuery query = new FindingQuery(q, severity, status, null, projectId, overdue, sort, page);
-        model.addAttribute("project", projects.get(projectId));
-        boolean canEdit = canWrite(projectId);
+        ProjectView project = projects.get(projectId);
+        model.addAttribute("project", project);
+        boolean canEdit = canWrite(project);
         model.addAttribute("canEdit", canEdit);
         model.addAttribute("listUrl", "/projects/" + projectId + "/findings");
         FindingListController.listModel(model, query, search.search(query), canEdit);
@@ -103,7 +105,8 @@ class FindingsController {
     @GetMapping("/{findingId}")
     String detail(@PathVariable UUID projectId, @PathVariable UUID findingId, Model model) {
         FindingView finding = findings.get(projectId, findingId);
-        model.addAttribute("project", projects.get(projectId));
+        ProjectView project = projects.get(projectId);
+        model.addAttribute("project", project);
         model.addAttribute("finding", finding);
         model.addAttribute("sections", rendered(finding));
         model.addAttribute("history", findings.history(projectId, findingId));
@@ -121,7 +124,7 @@ class FindingsController {
                         .map(String::strip)
                         .filter(line -> !line.isEmpty())
                         .toList());
-        boolean canEdit = canWrite(projectId);
+        boolean canEdit = canWrite(project);
         model.addAttribute("canEdit", canEdit);
         model.addAttribute(
                 "moves",
@@ -186,8 +189,8 @@ class FindingsController {
         return "findings/form";
     }
 
-    private boolean canWrite(UUID projectId) {
-        return projects.canEdit(projectId) && !projects.get(projectId).archived();
+    private boolean canWrite(ProjectView project) {
+        return projects.canEdit(project.id()) && !project.archived();
     }
 
     private Map<String, String> rendered(FindingView finding) {

@@ -1,5 +1,6 @@
 package io.bridgehead.findings;
 
+import io.bridgehead.shared.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -26,11 +27,11 @@ public record TemplateForm(
         String referenceLinks) {
 
     public TemplateForm {
-        cvss31Vector = cvss31Vector == null || cvss31Vector.isBlank() ? null : cvss31Vector.strip();
-        description = description == null ? "" : description.strip();
-        impact = impact == null ? "" : impact.strip();
-        remediation = remediation == null ? "" : remediation.strip();
-        referenceLinks = referenceLinks == null ? "" : referenceLinks.strip();
+        cvss31Vector = Text.blankToNull(cvss31Vector);
+        description = Text.strippedOrEmpty(description);
+        impact = Text.strippedOrEmpty(impact);
+        remediation = Text.strippedOrEmpty(remediation);
+        referenceLinks = Text.strippedOrEmpty(referenceLinks);
     }
 
     public static TemplateForm empty() {

@@ -1,6 +1,7 @@
 package io.bridgehead.notifications;
 
 import io.bridgehead.shared.NotFoundException;
+import io.bridgehead.shared.Text;
 import io.bridgehead.shared.security.Actor;
 import io.bridgehead.shared.security.CurrentActor;
 import io.bridgehead.shared.tenant.TenantContext;
@@ -52,7 +53,7 @@ public class Notifications {
                 UUID.randomUUID(),
                 recipientId,
                 kind,
-                abbreviate(title, 200),
+                Text.abbreviate(title, 200),
                 link,
                 Timestamp.from(Instant.now(clock)));
     }
@@ -133,9 +134,5 @@ public class Notifications {
 
     private static UUID requireUser() {
         return currentUser().orElseThrow(() -> new IllegalStateException("No signed-in user"));
-    }
-
-    private static String abbreviate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

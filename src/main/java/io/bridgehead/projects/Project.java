@@ -1,6 +1,7 @@
 package io.bridgehead.projects;
 
 import io.bridgehead.clients.ClientProject;
+import io.bridgehead.shared.Text;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -74,8 +75,8 @@ class Project {
         this.startDate = form.startDate();
         this.endDate = form.endDate();
         this.type = form.type();
-        this.scope = form.scope() == null ? "" : form.scope().strip();
-        this.description = form.description() == null ? "" : form.description().strip();
+        this.scope = Text.strippedOrEmpty(form.scope());
+        this.description = Text.strippedOrEmpty(form.description());
         this.updatedAt = now;
     }
 

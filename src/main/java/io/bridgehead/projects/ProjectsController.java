@@ -236,7 +236,8 @@ class ProjectsController {
                 "activity", projects.activity(id, 0).stream().limit(10).toList());
         model.addAttribute("project", project);
         model.addAttribute("canEdit", projects.canEdit(id) && !project.archived());
-        model.addAttribute("canManage", projects.canManage(id));
+        boolean canManage = projects.canManage(id);
+        model.addAttribute("canManage", canManage);
         model.addAttribute("assets", projects.assets(id));
         model.addAttribute("team", projects.team(id));
         model.addAttribute("assetKinds", AssetKind.values());
@@ -247,7 +248,7 @@ class ProjectsController {
         if (!model.containsAttribute("teamForm")) {
             model.addAttribute("teamForm", new TeamMemberForm(null, ProjectRole.EDITOR));
         }
-        if (projects.canManage(id)) {
+        if (canManage) {
             model.addAttribute("colleagues", staff.colleagues());
         }
         return withClients("projects/detail", model);
