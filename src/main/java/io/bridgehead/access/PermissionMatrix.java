@@ -35,6 +35,25 @@ public final class PermissionMatrix {
                 .append(" **Editor** (edits project content, findings, reports), **Reviewer** (views and comments).")
                 .append(" A platform Reviewer or Viewer never gains edit rights from a project role.\n\n")
                 .append("URL rules add a coarse outer fence: `/admin/**` answers 403 to anyone but an Admin.\n")
+                .append(portalMarkdown())
                 .toString();
+    }
+
+    private static String portalMarkdown() {
+        StringBuilder md = new StringBuilder("\n## Portal roles\n\n")
+                .append("A client's own people sign in to the portal; they see only their client's visible projects.")
+                .append(" Services check `PortalPermissions.require` first.\n\n| action |");
+        for (PortalRole role : PortalRole.values()) {
+            md.append(' ').append(role.label()).append(" |");
+        }
+        md.append("\n|---|").append("---|".repeat(PortalRole.values().length)).append('\n');
+        for (PortalAction action : PortalAction.values()) {
+            md.append("| ").append(action.description()).append(" |");
+            for (PortalRole role : PortalRole.values()) {
+                md.append(role.allows(action) ? " yes |" : " – |");
+            }
+            md.append('\n');
+        }
+        return md.toString();
     }
 }
