@@ -52,7 +52,27 @@ public enum AuditAction {
     FINDING_EVIDENCE_REMOVED("Finding evidence removed"),
     FINDING_COMMENT_ADDED("Finding comment added"),
     FINDING_COMMENT_EDITED("Finding comment edited"),
-    FINDING_COMMENT_DELETED("Finding comment deleted");
+    FINDING_COMMENT_DELETED("Finding comment deleted"),
+    CLIENT_PORTAL_CHANGED("Client portal settings changed"),
+    PROJECT_PORTAL_VISIBILITY_CHANGED("Project visibility in the portal changed"),
+    PORTAL_USER_INVITED("Portal user invited"),
+    PORTAL_INVITATION_RESENT("Portal invitation resent"),
+    PORTAL_USER_UPDATED("Portal user updated"),
+    PORTAL_USER_REMOVED("Portal user removed"),
+    PORTAL_USER_RESTORED("Portal user access restored"),
+    PORTAL_INVITATION_ACCEPTED("Portal invitation accepted"),
+    PORTAL_MFA_ENROLLED("Portal MFA enrolled"),
+    PORTAL_MFA_RESET("Portal MFA reset by the firm"),
+    PORTAL_RECOVERY_CODE_USED("Portal recovery code used"),
+    PORTAL_SIGN_IN_SUCCEEDED("Portal sign-in"),
+    PORTAL_SIGN_IN_FAILED("Portal sign-in failed"),
+    PORTAL_SIGN_IN_BLOCKED("Portal sign-in refused by address"),
+    PORTAL_SIGNED_OUT("Portal sign-out"),
+    PORTAL_PASSWORD_CHANGED("Portal password changed"),
+    PORTAL_PASSWORD_RESET("Portal password reset"),
+    PORTAL_EMAIL_CHANGED("Portal e-mail changed"),
+    PORTAL_PAGE_VIEWED("Portal page viewed"),
+    PORTAL_REQUEST_BLOCKED("Portal request refused by address");
 
     private final String label;
 

@@ -56,6 +56,24 @@ class Client {
     @Column(name = "archived_at")
     private Instant archivedAt;
 
+    @Column(name = "portal_enabled")
+    private boolean portalEnabled;
+
+    @Column(name = "portal_show_cvss")
+    private boolean portalShowCvss = true;
+
+    @Column(name = "portal_show_technical_details")
+    private boolean portalShowTechnicalDetails = true;
+
+    @Column(name = "portal_show_references")
+    private boolean portalShowReferences = true;
+
+    @Column(name = "portal_show_evidence")
+    private boolean portalShowEvidence = true;
+
+    @Column(name = "portal_ip_allowlist")
+    private String portalIpAllowlist = "";
+
     protected Client() {}
 
     Client(UUID tenantId, ClientForm form, Instant now) {
@@ -99,6 +117,28 @@ class Client {
     void logoChanged(Instant now) {
         this.logoVersion++;
         touch(now);
+    }
+
+    void changePortal(PortalSettingsForm form, Instant now) {
+        this.portalEnabled = form.enabled();
+        this.portalShowCvss = form.showCvss();
+        this.portalShowTechnicalDetails = form.showTechnicalDetails();
+        this.portalShowReferences = form.showReferences();
+        this.portalShowEvidence = form.showEvidence();
+        this.portalIpAllowlist =
+                String.join("\n", IpAllowlist.parse(form.ipAllowlist()).entries());
+        touch(now);
+    }
+
+    ClientPortalSettings portal() {
+        return new ClientPortalSettings(
+                id,
+                name,
+                portalEnabled,
+                archived(),
+                new PortalFieldVisibility(
+                        portalShowCvss, portalShowTechnicalDetails, portalShowReferences, portalShowEvidence),
+                IpAllowlist.parse(portalIpAllowlist));
     }
 
     UUID id() {

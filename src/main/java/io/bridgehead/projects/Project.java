@@ -58,6 +58,9 @@ class Project {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
+    @Column(name = "visible_to_client")
+    private boolean visibleToClient = true;
+
     protected Project() {}
 
     Project(UUID tenantId, ProjectForm form, UUID createdBy, Instant now) {
@@ -107,6 +110,10 @@ class Project {
         return id;
     }
 
+    boolean visibleToClient() {
+        return visibleToClient;
+    }
+
     UUID clientId() {
         return clientId;
     }
@@ -129,7 +136,13 @@ class Project {
                 createdAt,
                 updatedAt,
                 archivedAt,
-                version);
+                version,
+                visibleToClient);
+    }
+
+    void showToClient(boolean visible, Instant now) {
+        this.visibleToClient = visible;
+        this.updatedAt = now;
     }
 
     ClientProject forClients() {

@@ -21,6 +21,10 @@ interface ProjectRepository extends Repository<Project, UUID> {
 
     Optional<Project> findByTenantIdAndId(UUID tenantId, UUID id);
 
+    @Query("select p from Project p where p.tenantId = :tenantId and p.clientId = :clientId and p.visibleToClient"
+            + " order by p.createdAt desc, p.id")
+    List<Project> visibleToClient(UUID tenantId, UUID clientId);
+
     @Query("select p from Project p where p.tenantId = :tenantId and p.clientId = :clientId"
             + " and (:status is null or p.status = :status)" + ASSIGNED_ONLY + " order by p.updatedAt desc limit 500")
     List<Project> ofClient(UUID tenantId, UUID clientId, ProjectStatus status, UUID memberId);

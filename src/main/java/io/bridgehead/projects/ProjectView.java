@@ -17,7 +17,8 @@ public record ProjectView(
         Instant createdAt,
         Instant updatedAt,
         Instant archivedAt,
-        int version) {
+        int version,
+        boolean visibleToClient) {
 
     public boolean archived() {
         return archivedAt != null;
