@@ -77,3 +77,6 @@ begin
 end $$;
 grant select, insert, update on portal_user, portal_link to ${app_role};
 grant select, insert, update, delete on portal_recovery_code to ${app_role};
+
+-- Portal users receive in-app notifications too, so a recipient is a staff user or a portal user.
+alter table notification drop constraint notification_tenant_id_recipient_id_fkey;
