@@ -2,11 +2,16 @@ package io.bridgehead.identity;
 
 import io.bridgehead.access.AuditedAccessDenied;
 import io.bridgehead.access.PermissionDenied;
+import io.bridgehead.audit.AuditAction;
+import io.bridgehead.audit.AuditEvent;
 import io.bridgehead.shared.security.CurrentActor;
 import io.bridgehead.shared.web.RateLimiter;
 import io.bridgehead.shared.web.TenantContextFilter;
 import io.bridgehead.tenancy.Workspaces;
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,8 +19,13 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,6 +35,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /** The one place for URL rules, sign-in, sign-out, sessions and security headers. */
 @Configuration(proxyBeanMethods = false)
@@ -42,7 +54,50 @@ class SecurityConfiguration {
                 "argon2", Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
     }
 
+    /** The client portal: its own session cookie and context, sign-in pages, and no staff page at all. */
     @Bean
+    @Order(1)
+    SecurityFilterChain portalChain(
+            HttpSecurity http,
+            Workspaces workspaces,
+            PortalSignIn signIn,
+            PortalSessions sessions,
+            IdentityProperties properties,
+            ApplicationEventPublisher events,
+            Clock clock)
+            throws Exception {
+        http.securityMatcher("/portal/**")
+                .securityContext(context -> context.securityContextRepository(PortalSessions.contextRepository()))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/portal/*/login",
+                                "/portal/*/login/**",
+                                "/portal/*/invitation/**",
+                                "/portal/*/password/**",
+                                "/portal/*/branding.css",
+                                "/portal/*/logo")
+                        .permitAll()
+                        .anyRequest()
+                        .hasAuthority("ROLE_PORTAL"))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(SecurityConfiguration::toPortalSignIn)
+                        .accessDeniedHandler(accessDeniedHandler(events)))
+                .logout(logout -> logout.logoutRequestMatcher(
+                                PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/portal/*/logout"))
+                        .addLogoutHandler(
+                                (request, response, authentication) -> auditPortalSignOut(events, authentication))
+                        .logoutSuccessHandler((request, response, authentication) ->
+                                redirectToPortalSignIn(request, response, "signedout"))
+                        .deleteCookies(SessionCookieConfiguration.PORTAL_COOKIE_NAME))
+                .headers(SecurityConfiguration::securityHeaders)
+                .addFilterAfter(
+                        new PortalRequestFilter(
+                                workspaces, signIn, sessions, properties.absoluteSessionLifetime(), events, clock),
+                        SecurityContextHolderFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain staffChain(
             HttpSecurity http,
             StaffAccounts accounts,
@@ -87,17 +142,54 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/login?signedout")
                         .deleteCookies(SessionCookieConfiguration.COOKIE_NAME))
                 .exceptionHandling(ex -> ex.accessDeniedHandler(accessDeniedHandler(events)))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(
-                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(frame -> frame.deny())
-                        .httpStrictTransportSecurity(
-                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)))
+                .headers(SecurityConfiguration::securityHeaders)
                 .addFilterAfter(new TenantContextFilter(), SecurityContextHolderFilter.class)
                 .addFilterBefore(
                         new SessionPolicyFilter(accounts, properties.absoluteSessionLifetime(), events, clock),
                         AuthorizationFilter.class);
         return http.build();
+    }
+
+    private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .frameOptions(frame -> frame.deny())
+                .httpStrictTransportSecurity(
+                        hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000));
+    }
+
+    private static void toPortalSignIn(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
+        redirectToPortalSignIn(request, response, null);
+    }
+
+    /** The sign-in page of the portal the request was for ({@code /portal/{slug}/…}). */
+    private static void redirectToPortalSignIn(HttpServletRequest request, HttpServletResponse response, String message)
+            throws IOException {
+        String[] parts = request.getRequestURI()
+                .substring(request.getContextPath().length())
+                .split("/", 4);
+        String target =
+                request.getContextPath() + "/portal/" + parts[2] + "/login" + (message == null ? "" : "?" + message);
+        if ("true".equals(request.getHeader("HX-Request"))) {
+            response.setHeader("HX-Redirect", target);
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
+        response.sendRedirect(target);
+    }
+
+    private static void auditPortalSignOut(ApplicationEventPublisher events, Authentication authentication) {
+        if (authentication != null && authentication.getPrincipal() instanceof PortalPrincipal principal) {
+            events.publishEvent(AuditEvent.byAccount(
+                            principal.tenantId(),
+                            principal.userId(),
+                            principal.email(),
+                            AuditAction.PORTAL_SIGNED_OUT,
+                            null)
+                    .about(principal.clientId(), null, null));
+        }
     }
 
     /** Every refusal is audited; a missing or stale CSRF token gets its own explanation. */

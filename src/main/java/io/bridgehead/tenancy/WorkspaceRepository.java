@@ -13,6 +13,8 @@ interface WorkspaceRepository extends Repository<Workspace, UUID> {
     @Query("select count(w) > 0 from Workspace w where w.slug = :slug")
     boolean existsBySlug(String slug);
 
+    java.util.Optional<Workspace> findBySlug(String slug);
+
     @Query("select count(w) > 0 from Workspace w")
     boolean existsAny();
 }

@@ -82,6 +82,17 @@ public class Workspaces {
         return slug.isEmpty() ? "workspace" : slug;
     }
 
+    /** The workspace a portal address names, if any. */
+    public java.util.Optional<PortalWorkspace> forPortalSlug(String slug) {
+        if (slug == null || slug.length() > 63) {
+            return java.util.Optional.empty();
+        }
+        return transactions.readAsSystem(() -> workspaces
+                .findBySlug(slug)
+                .map(w -> new PortalWorkspace(
+                        w.view().id(), w.view().name(), w.view().slug())));
+    }
+
     @Transactional(readOnly = true)
     public WorkspaceView current() {
         UUID id = TenantContext.require();

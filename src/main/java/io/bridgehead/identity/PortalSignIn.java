@@ -1,0 +1,236 @@
+package io.bridgehead.identity;
+
+import io.bridgehead.audit.AuditAction;
+import io.bridgehead.audit.AuditEvent;
+import io.bridgehead.clients.ClientPortalSettings;
+import io.bridgehead.clients.ClientPortals;
+import io.bridgehead.shared.tenant.TenantContext;
+import io.bridgehead.shared.web.RateLimiter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Portal sign-in in two steps, for the workspace of the portal address (the current tenant): the password, then a TOTP
+ * code or a single-use recovery code. Throttled per IP and per e-mail like staff sign-in; the messages before a correct
+ * password never say whether an account exists.
+ */
+@Service
+public class PortalSignIn {
+
+    /** What the password step leads to. */
+    public enum Next {
+        SECOND_FACTOR,
+        ENROL,
+        REFUSED,
+        LOCKED,
+        THROTTLED,
+        ADDRESS_REFUSED,
+        PORTAL_CLOSED
+    }
+
+    public record PasswordResult(Next next, UUID userId) {
+
+        static PasswordResult of(Next next) {
+            return new PasswordResult(next, null);
+        }
+    }
+
+    /** A TOTP enrolment in progress: the secret stays in the session until a first code confirms it. */
+    public record Enrolment(String secret, String uri, String qrSvg) {}
+
+    private final PortalUserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final SignInThrottle throttle;
+    private final RateLimiter ipLimiter;
+    private final ClientPortals clientPortals;
+    private final Totp totp;
+    private final RecoveryCodes recoveryCodes;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final String dummyHash;
+
+    PortalSignIn(
+            PortalUserRepository users,
+            PasswordEncoder passwordEncoder,
+            SignInThrottle throttle,
+            IdentityProperties properties,
+            ClientPortals clientPortals,
+            Totp totp,
+            RecoveryCodes recoveryCodes,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.throttle = throttle;
+        this.ipLimiter = new RateLimiter(properties.signInAttemptsPerIp(), properties.signInIpWindow());
+        this.clientPortals = clientPortals;
+        this.totp = totp;
+        this.recoveryCodes = recoveryCodes;
+        this.events = events;
+        this.clock = clock;
+        this.dummyHash = passwordEncoder.encode("not-a-real-password-only-for-equal-timing");
+    }
+
+    @Transactional
+    public PasswordResult checkPassword(String typedEmail, String password, String ip) {
+        String email = typedEmail == null ? "" : typedEmail.strip();
+        String pass = password == null ? "" : password;
+        if (!ipLimiter.tryAcquire(String.valueOf(ip))) {
+            return PasswordResult.of(Next.THROTTLED);
+        }
+        if (email.isEmpty() || email.length() > 254 || pass.length() > PasswordPolicy.MAX_LENGTH) {
+            return PasswordResult.of(Next.REFUSED);
+        }
+        if (throttle.isLocked(throttleKey(email))) {
+            return PasswordResult.of(Next.LOCKED);
+        }
+        Optional<PortalUser> candidate =
+                users.findByEmail(TenantContext.require(), email).filter(u -> !u.removed() && u.passwordHash() != null);
+        boolean matches = passwordEncoder.matches(
+                pass, candidate.map(PortalUser::passwordHash).orElse(dummyHash));
+        if (candidate.isEmpty() || !matches) {
+            return failed(email, candidate, "Wrong password");
+        }
+        PortalUser user = candidate.get();
+        Optional<Next> closed = gate(user, ip);
+        if (closed.isPresent()) {
+            boolean address = closed.get() == Next.ADDRESS_REFUSED;
+            audit(
+                    user,
+                    address ? AuditAction.PORTAL_SIGN_IN_BLOCKED : AuditAction.PORTAL_SIGN_IN_FAILED,
+                    address ? "Address " + ip + " is not on the client's allowlist" : "The client's portal is closed");
+            return PasswordResult.of(closed.get());
+        }
+        return new PasswordResult(user.mfaEnrolled() ? Next.SECOND_FACTOR : Next.ENROL, user.id());
+    }
+
+    /** The second step: a TOTP code (never the same one twice) or an unused recovery code. */
+    @Transactional
+    public Optional<PortalPrincipal> secondFactor(UUID userId, String code, String ip) {
+        PortalUser user = users.lockById(TenantContext.require(), userId).orElseThrow();
+        if (user.removed() || !user.mfaEnrolled() || gate(user, ip).isPresent()) {
+            return Optional.empty();
+        }
+        if (throttle.isLocked(throttleKey(user.email()))) {
+            return Optional.empty();
+        }
+        OptionalLong step = totp.accept(user.totpSecret(), code, user.totpLastStep());
+        if (step.isPresent()) {
+            user.codeAccepted(step.getAsLong());
+            return Optional.of(succeeded(user, null));
+        }
+        if (RecoveryCodes.looksLikeRecoveryCode(code) && recoveryCodes.use(user.tenantId(), user.id(), code)) {
+            int left = recoveryCodes.remaining(user.tenantId(), user.id());
+            audit(user, AuditAction.PORTAL_RECOVERY_CODE_USED, left + " recovery codes left");
+            return Optional.of(succeeded(user, "With a recovery code"));
+        }
+        failed(user.email(), Optional.of(user), "Wrong authentication code");
+        return Optional.empty();
+    }
+
+    /** Starts (or restarts) TOTP enrolment for a user who has none yet, e.g. after accepting an invitation. */
+    @Transactional(readOnly = true)
+    public Enrolment startEnrolment(UUID userId, String issuer) {
+        PortalUser user =
+                users.findByTenantIdAndId(TenantContext.require(), userId).orElseThrow();
+        String secret = totp.newSecret();
+        String uri = Totp.enrolmentUri(issuer, user.email(), secret);
+        return new Enrolment(secret, uri, Totp.qrSvg(uri));
+    }
+
+    /**
+     * Confirms the enrolment with a first code from the app; returns the ten recovery codes (shown once), or empty
+     * when the code is wrong.
+     */
+    @Transactional
+    public Optional<List<String>> completeEnrolment(UUID userId, String secret, String code) {
+        PortalUser user = users.lockById(TenantContext.require(), userId).orElseThrow();
+        if (user.removed() || user.mfaEnrolled()) {
+            return Optional.empty();
+        }
+        OptionalLong step = totp.accept(secret, code, null);
+        if (step.isEmpty()) {
+            return Optional.empty();
+        }
+        user.enrol(secret, step.getAsLong(), Instant.now(clock));
+        audit(user, AuditAction.PORTAL_MFA_ENROLLED, "Authenticator app enrolled; 10 recovery codes issued");
+        return Optional.of(recoveryCodes.replace(user.tenantId(), user.id()));
+    }
+
+    /** Signs in a user who has just completed enrolment, which proved both factors. */
+    @Transactional
+    public Optional<PortalPrincipal> afterEnrolment(UUID userId, String ip) {
+        PortalUser user = users.lockById(TenantContext.require(), userId).orElseThrow();
+        if (user.removed() || !user.mfaEnrolled() || gate(user, ip).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(succeeded(user, "After enrolling an authenticator app"));
+    }
+
+    /**
+     * The user as a session should now see them, or empty when the session must end: removed, no longer enrolled,
+     * portal closed, client archived or the address no longer allowed.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PortalPrincipal> currentState(UUID userId, String ip) {
+        return users.findByTenantIdAndId(TenantContext.require(), userId)
+                .filter(u -> u.status() == PortalUserStatus.ACTIVE && u.mfaEnrolled())
+                .filter(u -> gate(u, ip).isEmpty())
+                .map(PortalUser::principal);
+    }
+
+    /** Why a user with the right password may still not come in: the client's portal or their address. */
+    private Optional<Next> gate(PortalUser user, String ip) {
+        Optional<ClientPortalSettings> portal = clientPortals.forPortal(user.clientId());
+        if (portal.isEmpty() || !portal.get().open()) {
+            return Optional.of(Next.PORTAL_CLOSED);
+        }
+        if (!portal.get().ipAllowlist().allows(ip)) {
+            return Optional.of(Next.ADDRESS_REFUSED);
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the client's allowlist admits the address; for every portal request. */
+    @Transactional(readOnly = true)
+    public boolean addressAllowed(UUID clientId, String ip) {
+        return clientPortals
+                .forPortal(clientId)
+                .map(p -> p.ipAllowlist().allows(ip))
+                .orElse(false);
+    }
+
+    private PortalPrincipal succeeded(PortalUser user, String details) {
+        throttle.reset(throttleKey(user.email()));
+        user.signedIn(Instant.now(clock));
+        audit(user, AuditAction.PORTAL_SIGN_IN_SUCCEEDED, details);
+        return user.principal();
+    }
+
+    private PasswordResult failed(String email, Optional<PortalUser> user, String reason) {
+        boolean lockedNow = throttle.registerFailure(throttleKey(email));
+        user.ifPresent(u -> audit(
+                u,
+                AuditAction.PORTAL_SIGN_IN_FAILED,
+                reason + (lockedNow ? "; locked for " + SignInThrottle.LOCK.toMinutes() + " minutes" : "")));
+        return PasswordResult.of(lockedNow ? Next.LOCKED : Next.REFUSED);
+    }
+
+    private void audit(PortalUser user, AuditAction action, String details) {
+        events.publishEvent(AuditEvent.byAccount(user.tenantId(), user.id(), user.email(), action, details)
+                .about(user.clientId(), null, null));
+    }
+
+    /** Portal and staff accounts are counted apart, and per workspace, as the same e-mail may exist in several. */
+    static String throttleKey(String email) {
+        return "portal:" + TenantContext.require() + ":" + email;
+    }
+}
