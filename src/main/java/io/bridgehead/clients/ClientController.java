@@ -112,11 +112,6 @@ class ClientController {
         return tab(id, "activity", model);
     }
 
-    @GetMapping("/{id}/settings")
-    String settings(@PathVariable UUID id, Model model) {
-        return tab(id, "settings", model);
-    }
-
     String tab(UUID id, String tab, Model model) {
         model.addAttribute("client", clients.details(id));
         model.addAttribute("tab", tab);

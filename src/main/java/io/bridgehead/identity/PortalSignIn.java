@@ -136,12 +136,15 @@ public class PortalSignIn {
         return Optional.empty();
     }
 
-    /** Starts (or restarts) TOTP enrolment for a user who has none yet, e.g. after accepting an invitation. */
+    /**
+     * The enrolment page's content for a user who has no authenticator yet: for the given secret, or a new one when
+     * it is null (the secret is kept in the session until a first code confirms it).
+     */
     @Transactional(readOnly = true)
-    public Enrolment startEnrolment(UUID userId, String issuer) {
+    public Enrolment enrolment(UUID userId, String issuer, String secretOrNull) {
         PortalUser user =
                 users.findByTenantIdAndId(TenantContext.require(), userId).orElseThrow();
-        String secret = totp.newSecret();
+        String secret = secretOrNull == null ? totp.newSecret() : secretOrNull;
         String uri = Totp.enrolmentUri(issuer, user.email(), secret);
         return new Enrolment(secret, uri, Totp.qrSvg(uri));
     }

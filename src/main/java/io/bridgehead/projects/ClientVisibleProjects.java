@@ -76,6 +76,21 @@ public class ClientVisibleProjects {
                 .orElseThrow(() -> NotFoundException.of("Project", projectId));
     }
 
+    /** For the firm's Settings tab: the client's projects the user may see, with their portal visibility. */
+    @Transactional(readOnly = true)
+    public List<ProjectView> ofClient(UUID clientId) {
+        permissions.require(Permission.SEE_PROJECTS);
+        return projects
+                .ofClient(
+                        TenantContext.require(),
+                        clientId,
+                        null,
+                        projectService.onlyAssignedTo().orElse(null))
+                .stream()
+                .map(Project::view)
+                .toList();
+    }
+
     /** The firm shows or hides one project in its client's portal. */
     @Transactional
     public void show(UUID projectId, boolean visible) {

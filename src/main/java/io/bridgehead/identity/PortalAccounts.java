@@ -1,0 +1,272 @@
+package io.bridgehead.identity;
+
+import io.bridgehead.access.PortalActor;
+import io.bridgehead.access.PortalPermissions;
+import io.bridgehead.audit.AuditAction;
+import io.bridgehead.audit.AuditEvent;
+import io.bridgehead.clients.ClientPortals;
+import io.bridgehead.notifications.MailOutbox;
+import io.bridgehead.shared.RuleViolation;
+import io.bridgehead.shared.tenant.TenantContext;
+import io.bridgehead.tenancy.PortalAddresses;
+import io.bridgehead.tenancy.WorkspaceView;
+import io.bridgehead.tenancy.Workspaces;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A portal user's own account: accepting the invitation, resetting a forgotten password (which never skips MFA), and
+ * changing password, e-mail or authenticator — each change confirmed with the current password.
+ */
+@Service
+public class PortalAccounts {
+
+    static final Duration RESET_VALIDITY = Duration.ofMinutes(30);
+
+    /** What an invitation page shows before it is accepted. */
+    public record InvitationDetails(String email, String fullName, String clientName) {}
+
+    private final PortalUserRepository users;
+    private final PortalLinks links;
+    private final PortalSessions sessions;
+    private final RecoveryCodes recoveryCodes;
+    private final Totp totp;
+    private final PasswordPolicy passwordPolicy;
+    private final PasswordEncoder passwordEncoder;
+    private final SignInThrottle throttle;
+    private final ClientPortals clientPortals;
+    private final PortalPermissions portalPermissions;
+    private final Workspaces workspaces;
+    private final PortalAddresses addresses;
+    private final MailOutbox mail;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PortalAccounts(
+            PortalUserRepository users,
+            PortalLinks links,
+            PortalSessions sessions,
+            RecoveryCodes recoveryCodes,
+            Totp totp,
+            PasswordPolicy passwordPolicy,
+            PasswordEncoder passwordEncoder,
+            SignInThrottle throttle,
+            ClientPortals clientPortals,
+            PortalPermissions portalPermissions,
+            Workspaces workspaces,
+            PortalAddresses addresses,
+            MailOutbox mail,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.users = users;
+        this.links = links;
+        this.sessions = sessions;
+        this.recoveryCodes = recoveryCodes;
+        this.totp = totp;
+        this.passwordPolicy = passwordPolicy;
+        this.passwordEncoder = passwordEncoder;
+        this.throttle = throttle;
+        this.clientPortals = clientPortals;
+        this.portalPermissions = portalPermissions;
+        this.workspaces = workspaces;
+        this.addresses = addresses;
+        this.mail = mail;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // Invitations ----------------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public InvitationDetails invitation(String token) {
+        PortalUser user = links.peek(TenantContext.require(), token, PortalLinks.Purpose.INVITATION)
+                .flatMap(id -> users.findByTenantIdAndId(TenantContext.require(), id))
+                .filter(u -> u.status() == PortalUserStatus.INVITED)
+                .orElseThrow(InvalidLinkException::new);
+        String client = clientPortals.forPortal(user.clientId()).orElseThrow().clientName();
+        return new InvitationDetails(user.email(), user.fullName(), client);
+    }
+
+    /** Sets name and password and uses the link; the user still has to enrol an authenticator to become active. */
+    @Transactional
+    public UUID acceptInvitation(String token, AcceptInvitationCmd cmd) {
+        InvitationDetails details = invitation(token);
+        requireAcceptable(cmd.password(), cmd.confirmPassword(), details.email(), "password");
+        UUID userId = links.use(TenantContext.require(), token, PortalLinks.Purpose.INVITATION)
+                .orElseThrow(InvalidLinkException::new);
+        PortalUser user = users.lockById(TenantContext.require(), userId).orElseThrow();
+        user.acceptInvitation(cmd.fullName(), passwordEncoder.encode(cmd.password()), now());
+        audit(user, AuditAction.PORTAL_INVITATION_ACCEPTED, "Password set; authenticator enrolment next");
+        return user.id();
+    }
+
+    // Forgotten passwords --------------------------------------------------------------------------------------------
+
+    /** Behaves the same whether or not the address has an account. */
+    @Transactional
+    public void requestPasswordReset(ForgotPasswordCmd cmd) {
+        users.findByEmail(TenantContext.require(), cmd.email().strip())
+                .filter(u -> !u.removed() && u.passwordHash() != null)
+                .ifPresent(this::sendReset);
+    }
+
+    @Transactional(readOnly = true)
+    public String passwordResetEmail(String token) {
+        return links.peek(TenantContext.require(), token, PortalLinks.Purpose.PASSWORD_RESET)
+                .flatMap(id -> users.findByTenantIdAndId(TenantContext.require(), id))
+                .filter(u -> !u.removed())
+                .map(PortalUser::email)
+                .orElseThrow(InvalidLinkException::new);
+    }
+
+    /** A new password; every session ends, and the next sign-in still asks for the authenticator code. */
+    @Transactional
+    public void resetPassword(String token, ResetPasswordCmd cmd) {
+        String email = passwordResetEmail(token);
+        requireAcceptable(cmd.newPassword(), cmd.confirmPassword(), email, "newPassword");
+        UUID userId = links.use(TenantContext.require(), token, PortalLinks.Purpose.PASSWORD_RESET)
+                .orElseThrow(InvalidLinkException::new);
+        PortalUser user = users.lockById(TenantContext.require(), userId).orElseThrow();
+        user.changePassword(passwordEncoder.encode(cmd.newPassword()), now());
+        sessions.endAll(user.id());
+        throttle.reset(PortalSignIn.throttleKey(user.email()));
+        audit(user, AuditAction.PORTAL_PASSWORD_RESET, "Sessions ended; MFA still required");
+    }
+
+    // The signed-in user's own account -------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public int recoveryCodesLeft() {
+        PortalActor actor = portalPermissions.current();
+        return recoveryCodes.remaining(actor.tenantId(), actor.userId());
+    }
+
+    @Transactional
+    public void changePassword(ChangePasswordCmd cmd, String currentSessionId) {
+        PortalUser user = confirmedCurrentUser(cmd.currentPassword());
+        requireAcceptable(cmd.newPassword(), cmd.confirmPassword(), user.email(), "newPassword");
+        if (passwordEncoder.matches(cmd.newPassword(), user.passwordHash())) {
+            throw RuleViolation.of("newPassword", "Choose a password different from your current one.");
+        }
+        user.changePassword(passwordEncoder.encode(cmd.newPassword()), now());
+        sessions.endAllExcept(user.id(), currentSessionId);
+        audit(user, AuditAction.PORTAL_PASSWORD_CHANGED, "Other sessions ended");
+    }
+
+    @Transactional
+    public void changeEmail(String currentPassword, String newEmail) {
+        PortalUser user = confirmedCurrentUser(currentPassword);
+        String email = newEmail == null ? "" : newEmail.strip();
+        if (!email.matches("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
+            throw RuleViolation.of("email", "Enter a valid e-mail address, such as name@example.com.");
+        }
+        users.findByEmail(user.tenantId(), email)
+                .filter(u -> !u.id().equals(user.id()))
+                .ifPresent(u -> {
+                    throw RuleViolation.of("email", "This address cannot be used. Choose another one.");
+                });
+        String before = user.email();
+        user.changeEmail(email);
+        mail.queue(
+                before,
+                "Your portal e-mail address was changed",
+                "The e-mail address of your portal account was changed to " + email
+                        + ".\n\nIf you did not do this, contact the firm at once.\n");
+        audit(user, AuditAction.PORTAL_EMAIL_CHANGED, "From " + before + " to " + email);
+    }
+
+    /** Checks the password before a new authenticator is shown; the old one stays until the new one is confirmed. */
+    @Transactional
+    public PortalSignIn.Enrolment startAuthenticatorChange(String currentPassword, String issuer) {
+        PortalUser user = confirmedCurrentUser(currentPassword);
+        String secret = totp.newSecret();
+        String uri = Totp.enrolmentUri(issuer, user.email(), secret);
+        return new PortalSignIn.Enrolment(secret, uri, Totp.qrSvg(uri));
+    }
+
+    /** The QR code and key of a new authenticator in progress, for the signed-in user. */
+    public PortalSignIn.Enrolment authenticatorFor(String secret, String issuer) {
+        String uri = Totp.enrolmentUri(issuer, portalPermissions.current().email(), secret);
+        return new PortalSignIn.Enrolment(secret, uri, Totp.qrSvg(uri));
+    }
+
+    /** Switches to the new authenticator once it produced a code; new recovery codes replace the old ones. */
+    @Transactional
+    public Optional<List<String>> completeAuthenticatorChange(String secret, String code) {
+        PortalUser user = currentUserLocked();
+        OptionalLong step = totp.accept(secret, code, null);
+        if (step.isEmpty()) {
+            return Optional.empty();
+        }
+        user.enrol(secret, step.getAsLong(), now());
+        audit(user, AuditAction.PORTAL_MFA_ENROLLED, "Authenticator replaced; 10 new recovery codes issued");
+        return Optional.of(recoveryCodes.replace(user.tenantId(), user.id()));
+    }
+
+    @Transactional
+    public List<String> newRecoveryCodes(String currentPassword) {
+        PortalUser user = confirmedCurrentUser(currentPassword);
+        audit(user, AuditAction.PORTAL_MFA_ENROLLED, "10 new recovery codes issued; the old ones no longer work");
+        return recoveryCodes.replace(user.tenantId(), user.id());
+    }
+
+    private PortalUser confirmedCurrentUser(String currentPassword) {
+        PortalUser user = currentUserLocked();
+        String key = PortalSignIn.throttleKey(user.email());
+        if (throttle.isLocked(key)) {
+            throw RuleViolation.of("currentPassword", "Too many wrong passwords. Try again in 15 minutes.");
+        }
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.passwordHash())) {
+            throttle.registerFailure(key);
+            throw RuleViolation.of("currentPassword", "Your current password is not correct.");
+        }
+        return user;
+    }
+
+    private PortalUser currentUserLocked() {
+        PortalActor actor = portalPermissions.current();
+        return users.lockById(actor.tenantId(), actor.userId()).orElseThrow();
+    }
+
+    private void sendReset(PortalUser user) {
+        String token = links.issue(user.tenantId(), user.id(), PortalLinks.Purpose.PASSWORD_RESET, RESET_VALIDITY);
+        WorkspaceView workspace = workspaces.current();
+        mail.queuePrivate(
+                user.email(),
+                "Reset your " + workspace.name() + " portal password",
+                "Someone asked to reset the password of your portal account at " + workspace.name() + ".\n\n"
+                        + "Choose a new password here within 30 minutes:\n\n"
+                        + addresses.baseUrl(workspace.slug()) + "/password/reset/" + token + "\n\n"
+                        + "Signing in will still ask for the code from your authenticator app.\n"
+                        + "If you did not ask for this, ignore this message; your password stays as it is.\n");
+        audit(user, AuditAction.PASSWORD_RESET_REQUESTED, "Portal");
+    }
+
+    private void requireAcceptable(String password, String confirmation, String email, String field) {
+        String given = password == null ? "" : password;
+        passwordPolicy.problemWith(given, email).ifPresent(problem -> {
+            throw RuleViolation.of(field, problem);
+        });
+        if (!given.equals(confirmation)) {
+            throw RuleViolation.of("confirmPassword", "The two passwords do not match.");
+        }
+    }
+
+    private void audit(PortalUser user, AuditAction action, String details) {
+        events.publishEvent(AuditEvent.byAccount(user.tenantId(), user.id(), user.email(), action, details)
+                .about(user.clientId(), null, null));
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+}
