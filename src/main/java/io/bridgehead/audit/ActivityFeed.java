@@ -4,9 +4,11 @@ import io.bridgehead.access.Permission;
 import io.bridgehead.access.Permissions;
 import io.bridgehead.shared.tenant.TenantContext;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +56,25 @@ public class ActivityFeed {
         return query(condition.toString(), args, page);
     }
 
+    /** Sign-ins, page views and account changes of portal users stay in the audit log; they are not project work. */
+    private static final String ACCOUNT_EVENTS = EnumSet.of(
+                    AuditAction.PORTAL_PAGE_VIEWED,
+                    AuditAction.PORTAL_SIGN_IN_SUCCEEDED,
+                    AuditAction.PORTAL_SIGN_IN_FAILED,
+                    AuditAction.PORTAL_SIGN_IN_BLOCKED,
+                    AuditAction.PORTAL_REQUEST_BLOCKED,
+                    AuditAction.PORTAL_SIGNED_OUT,
+                    AuditAction.PORTAL_RECOVERY_CODE_USED,
+                    AuditAction.PORTAL_MFA_ENROLLED,
+                    AuditAction.PORTAL_PASSWORD_CHANGED,
+                    AuditAction.PORTAL_PASSWORD_RESET,
+                    AuditAction.PORTAL_EMAIL_CHANGED,
+                    AuditAction.PASSWORD_RESET_REQUESTED,
+                    AuditAction.SESSION_ENDED)
+            .stream()
+            .map(action -> "'" + action.name() + "'")
+            .collect(Collectors.joining(","));
+
     private List<ActivityEntry> query(String condition, List<Object> conditionArgs, int page) {
         List<Object> args = new ArrayList<>();
         args.add(TenantContext.require());
@@ -62,7 +83,7 @@ public class ActivityFeed {
         args.add((long) Math.max(page, 0) * PAGE_SIZE);
         return jdbc.query(
                 "select occurred_at, actor_email, action, target, details, link from audit_entry where tenant_id = ?"
-                        + condition + " order by seq desc limit ? offset ?",
+                        + condition + " and action not in (" + ACCOUNT_EVENTS + ") order by seq desc limit ? offset ?",
                 (rs, i) -> new ActivityEntry(
                         rs.getTimestamp(1).toInstant(),
                         rs.getString(2),

@@ -109,6 +109,10 @@ public class AuditLog {
             where.append(" and action = ?");
             args.add(query.action().name());
         }
+        if (query.client() != null) {
+            where.append(" and client_id = ?");
+            args.add(query.client());
+        }
         if (query.from() != null) {
             where.append(" and occurred_at >= ?");
             args.add(Timestamp.from(query.from().atStartOfDay().toInstant(ZoneOffset.UTC)));

@@ -1,6 +1,7 @@
 package io.bridgehead.audit;
 
 import java.time.LocalDate;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -35,9 +36,10 @@ class AuditLogController {
             @RequestParam(required = false) AuditAction action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) UUID client,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        AuditQuery query = new AuditQuery(actor, action, from, to, page);
+        AuditQuery query = new AuditQuery(actor, action, from, to, client, page);
         model.addAttribute("query", query);
         model.addAttribute("entries", auditLog.search(query));
         model.addAttribute("actions", AuditAction.values());
@@ -54,6 +56,6 @@ class AuditLogController {
                         ? "Intact, " + result.entriesChecked() + " entries"
                         : "Broken at entry " + result.firstBrokenSeq() + ": " + result.problem()));
         model.addAttribute("verification", result);
-        return browse(null, null, null, null, 0, model);
+        return browse(null, null, null, null, null, 0, model);
     }
 }

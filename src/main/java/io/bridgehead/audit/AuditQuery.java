@@ -2,9 +2,10 @@ package io.bridgehead.audit;
 
 import io.bridgehead.shared.Text;
 import java.time.LocalDate;
+import java.util.UUID;
 
 /** Filters of the audit viewer; every part is optional. */
-public record AuditQuery(String actor, AuditAction action, LocalDate from, LocalDate to, int page) {
+public record AuditQuery(String actor, AuditAction action, LocalDate from, LocalDate to, UUID client, int page) {
 
     public static final int PAGE_SIZE = 50;
 

@@ -83,7 +83,7 @@ class SignInTest {
         try {
             return TenantContext.callAs(
                     workspace.id(),
-                    () -> auditLog.search(new AuditQuery(email, null, null, null, 0))
+                    () -> auditLog.search(new AuditQuery(email, null, null, null, null, 0))
                             .map(e -> e.action())
                             .getContent());
         } finally {

@@ -23,7 +23,7 @@ public class AuditTrail {
         return ActingAs.call(
                 workspace,
                 workspace.admin(),
-                () -> auditLog.search(new AuditQuery(actorEmail, null, null, null, 0))
+                () -> auditLog.search(new AuditQuery(actorEmail, null, null, null, null, 0))
                         .getContent());
     }
 
