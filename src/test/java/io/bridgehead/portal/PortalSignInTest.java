@@ -142,12 +142,8 @@ class PortalSignInTest {
                 .hasRedirectedUrl(portal + "/login");
         Cookie portalCookieUnderStaffName =
                 new Cookie(SignIn.COOKIE, user.session().getValue());
-        assertThat(mvc.get().uri("/clients").cookie(portalCookieUnderStaffName))
-                .hasStatus3xxRedirection()
-                .hasRedirectedUrl("http://localhost/login");
-        assertThat(mvc.get().uri("/clients").cookie(user.session()))
-                .hasStatus3xxRedirection()
-                .hasRedirectedUrl("http://localhost/login");
+        assertThat(redirectOf("/clients", portalCookieUnderStaffName)).endsWith("/login");
+        assertThat(redirectOf("/clients", user.session())).endsWith("/login");
     }
 
     @Test
@@ -288,6 +284,10 @@ class PortalSignInTest {
                         .uri("/portal/no-such-firm-"
                                 + UUID.randomUUID().toString().substring(0, 8) + "/login"))
                 .hasStatus(404);
+    }
+
+    private String redirectOf(String path, Cookie cookie) {
+        return mvc.get().uri(path).cookie(cookie).exchange().getResponse().getRedirectedUrl();
     }
 
     private MvcTestResult login(String email, String password) {

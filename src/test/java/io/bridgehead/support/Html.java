@@ -3,6 +3,7 @@ package io.bridgehead.support;
 import java.io.UnsupportedEncodingException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Reads what a user sees on a rendered page: the error under a field, the main content. */
@@ -17,6 +18,11 @@ public final class Html {
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The page a request renders. */
+    public static String of(MockMvcTester.MockMvcRequestBuilder request) {
+        return of(request.exchange());
     }
 
     /**
