@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The portal user's own account: password, e-mail, authenticator and recovery codes, each behind the password. */
 @Controller
+@PortalPage
 @RequestMapping("/portal/{slug}")
 class PortalAccountController {
 

@@ -10,13 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** A refused change in the portal (409) is explained in the portal's own frame. */
-@ControllerAdvice(
-        assignableTypes = {
-            PortalPagesController.class,
-            PortalAccountController.class,
-            PortalTeamController.class,
-            PortalSignInController.class
-        })
+@ControllerAdvice(annotations = PortalPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalConflicts {
 

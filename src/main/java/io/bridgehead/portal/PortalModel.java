@@ -8,8 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every portal page shows around its content: the signed-in person's organisation. */
-@ControllerAdvice(
-        assignableTypes = {PortalPagesController.class, PortalAccountController.class, PortalTeamController.class})
+@ControllerAdvice(annotations = PortalPage.class)
 class PortalModel {
 
     private final ClientPortals clientPortals;

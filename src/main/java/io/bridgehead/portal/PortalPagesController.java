@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** What a client's people see: dashboard, projects, findings, reports and notifications — only their own. */
 @Controller
+@PortalPage
 @RequestMapping("/portal/{slug}")
 class PortalPagesController {
 

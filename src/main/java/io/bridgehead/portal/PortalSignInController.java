@@ -41,6 +41,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * invitation, and the forgotten-password loop. The workspace comes from the address; the request filter has set it.
  */
 @Controller
+@PortalPage
 @RequestMapping("/portal/{slug}")
 class PortalSignInController {
 

@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A client Manager manages their own organisation's portal users; the service refuses everyone else. */
 @Controller
+@PortalPage
 @RequestMapping("/portal/{slug}/users")
 class PortalTeamController {
 
