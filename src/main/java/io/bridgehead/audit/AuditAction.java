@@ -50,6 +50,7 @@ public enum AuditAction {
     REMEDIATION_SLA_CHANGED("Remediation SLA changed"),
     FINDING_EVIDENCE_ADDED("Finding evidence added"),
     FINDING_EVIDENCE_REMOVED("Finding evidence removed"),
+    FINDING_EVIDENCE_DOWNLOADED("Finding evidence downloaded"),
     FINDING_COMMENT_ADDED("Finding comment added"),
     FINDING_COMMENT_EDITED("Finding comment edited"),
     FINDING_COMMENT_DELETED("Finding comment deleted"),

@@ -115,7 +115,9 @@ class Finding {
         if (transition == FindingTransition.MARK_REMEDIATED) {
             this.clientReportedFixedAt = now;
         }
-        if (transition == FindingTransition.VERIFY_FIXED) {
+        // Every verification outcome (fixed, not fixed, partially fixed) is the firm's answer: time-to-verify ends
+        // there.
+        if (transition.verification()) {
             this.verifiedAt = now;
         }
     }
@@ -142,6 +144,10 @@ class Finding {
 
     FindingStatus status() {
         return status;
+    }
+
+    Severity severity() {
+        return severity;
     }
 
     FindingView view(LocalDate today) {

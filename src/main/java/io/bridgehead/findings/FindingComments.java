@@ -88,6 +88,7 @@ public class FindingComments {
             UUID id,
             UUID authorId,
             String authorName,
+            FindingTransition.Side authorSide,
             String body,
             CommentVisibility visibility,
             Instant createdAt,
@@ -97,6 +98,7 @@ public class FindingComments {
             rs.getObject("id", UUID.class),
             rs.getObject("author_id", UUID.class),
             rs.getString("author_name"),
+            FindingTransition.Side.valueOf(rs.getString("author_side")),
             rs.getString("body"),
             CommentVisibility.valueOf(rs.getString("visibility")),
             rs.getTimestamp("created_at").toInstant(),
@@ -104,7 +106,8 @@ public class FindingComments {
                     ? null
                     : rs.getTimestamp("edited_at").toInstant());
 
-    private static final String COLUMNS = "id, author_id, author_name, body, visibility, created_at, edited_at";
+    private static final String COLUMNS =
+            "id, author_id, author_name, author_side, body, visibility, created_at, edited_at";
 
     /** The finding's comments, oldest first; as visible as the project. */
     @Transactional(readOnly = true)
@@ -159,7 +162,15 @@ public class FindingComments {
                 text,
                 visibilityOf(visibility).name(),
                 Timestamp.from(now()));
-        notifyMentioned(project, finding, id, text, visibilityOf(visibility), Set.of());
+        notifyMentioned(
+                project,
+                finding,
+                id,
+                text,
+                visibilityOf(visibility),
+                authorName(actor),
+                projects.team(projectId),
+                Set.of());
         audit(
                 AuditAction.FINDING_COMMENT_ADDED,
                 project,
@@ -182,7 +193,15 @@ public class FindingComments {
                 TenantContext.require(),
                 comment.id());
         List<TeamMember> team = projects.team(projectId);
-        notifyMentioned(project, finding, comment.id(), text, comment.visibility(), Mentions.in(comment.body(), team));
+        notifyMentioned(
+                project,
+                finding,
+                comment.id(),
+                text,
+                comment.visibility(),
+                authorName(actor()),
+                team,
+                Mentions.in(comment.body(), team));
         audit(AuditAction.FINDING_COMMENT_EDITED, project, finding, null);
     }
 
@@ -197,11 +216,55 @@ public class FindingComments {
         audit(AuditAction.FINDING_COMMENT_DELETED, project, finding, null);
     }
 
+    /**
+     * A shared comment by a client's person, for {@link ClientFacingFindings} once it has checked the portal user's
+     * role and scope: mentions reach the given team (the project's) as a colleague's would.
+     */
+    UUID addForClient(ProjectView project, FindingView finding, String body, String clientName, List<TeamMember> team) {
+        String text = validated(body);
+        clients.requireWritable(project.clientId());
+        Actor actor = actor();
+        UUID id = UUID.randomUUID();
+        jdbc.update(
+                "insert into finding_comment (tenant_id, id, finding_id, author_id, author_name, author_side, body,"
+                        + " visibility, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                TenantContext.require(),
+                id,
+                finding.id(),
+                actor.userId(),
+                authorName(actor),
+                FindingTransition.Side.CLIENT.name(),
+                text,
+                CommentVisibility.SHARED.name(),
+                Timestamp.from(now()));
+        String author = authorName(actor) + " (" + clientName + ")";
+        notifyMentioned(project, finding, id, text, CommentVisibility.SHARED, author, team, Set.of());
+        audit(AuditAction.FINDING_COMMENT_ADDED, project, finding, "Shared with client, written in the client portal");
+        return id;
+    }
+
+    /** The comments shared with the client, oldest first, for a caller that has checked the finding's scope. */
+    List<FindingCommentView> sharedOf(UUID findingId) {
+        return jdbc
+                .query(
+                        "select " + COLUMNS + " from finding_comment where tenant_id = ? and finding_id = ?"
+                                + " and visibility = 'SHARED' order by created_at, id",
+                        ROW,
+                        TenantContext.require(),
+                        findingId)
+                .stream()
+                .map(c -> view(c, false))
+                .toList();
+    }
+
     /** Team members whose name or address contains the query, for completing an {@code @mention}. */
     @Transactional(readOnly = true)
     public List<MentionSuggestion> suggest(UUID projectId, String query) {
+        return suggestions(projects.team(projectId), query);
+    }
+
+    static List<MentionSuggestion> suggestions(List<TeamMember> team, String query) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        List<TeamMember> team = projects.team(projectId);
         return team.stream()
                 .filter(m -> m.fullName().toLowerCase(Locale.ROOT).contains(q)
                         || m.email().toLowerCase(Locale.ROOT).contains(q))
@@ -216,12 +279,13 @@ public class FindingComments {
             UUID commentId,
             String text,
             CommentVisibility visibility,
+            String author,
+            List<TeamMember> team,
             Set<TeamMember> notifiedBefore) {
         Actor actor = actor();
-        String author = authorName(actor);
         String link = "/projects/" + project.id() + "/findings/" + finding.id() + "#comment-" + commentId;
         String title = Text.abbreviate(author + " mentioned you on " + finding.code() + " " + finding.title(), 200);
-        for (TeamMember member : Mentions.in(text, projects.team(project.id()))) {
+        for (TeamMember member : Mentions.in(text, team)) {
             if (member.userId().equals(actor.userId()) || notifiedBefore.contains(member)) {
                 continue;
             }
@@ -285,6 +349,7 @@ public class FindingComments {
         return new FindingCommentView(
                 c.id(),
                 c.authorName(),
+                c.authorSide(),
                 c.body(),
                 markdown.toHtml(c.body()),
                 c.visibility(),
@@ -309,9 +374,10 @@ public class FindingComments {
     }
 
     private static boolean isAuthor(Comment comment) {
-        return CurrentActor.get()
-                .map(a -> a.userId().equals(comment.authorId()))
-                .orElse(false);
+        return comment.authorSide() == FindingTransition.Side.FIRM
+                && CurrentActor.get()
+                        .map(a -> a.userId().equals(comment.authorId()))
+                        .orElse(false);
     }
 
     private boolean withinWindow(Comment comment) {

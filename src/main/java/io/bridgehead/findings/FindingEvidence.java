@@ -84,7 +84,17 @@ public class FindingEvidence {
     @Transactional(readOnly = true)
     public List<EvidenceView> list(UUID projectId, UUID findingId) {
         projects.get(projectId);
-        Finding finding = find(projectId, findingId);
+        return listOf(find(projectId, findingId).id());
+    }
+
+    @Transactional(readOnly = true)
+    public EvidenceContent content(UUID projectId, UUID findingId, UUID evidenceId) {
+        projects.get(projectId);
+        return contentOf(find(projectId, findingId).id(), evidenceId);
+    }
+
+    /** The finding's files, oldest first, for a caller that has already checked the finding is in its scope. */
+    List<EvidenceView> listOf(UUID findingId) {
         return jdbc.query(
                 "select id, file_name, media_type, size_bytes, uploaded_at from finding_evidence"
                         + " where tenant_id = ? and finding_id = ? order by uploaded_at, id",
@@ -95,14 +105,12 @@ public class FindingEvidence {
                         rs.getLong(4),
                         rs.getTimestamp(5).toInstant()),
                 TenantContext.require(),
-                finding.id());
+                findingId);
     }
 
-    @Transactional(readOnly = true)
-    public EvidenceContent content(UUID projectId, UUID findingId, UUID evidenceId) {
-        projects.get(projectId);
-        Finding finding = find(projectId, findingId);
-        EvidenceView evidence = evidence(finding, evidenceId);
+    /** One file of the finding (not found when it belongs to another), for a caller that has checked the finding. */
+    EvidenceContent contentOf(UUID findingId, UUID evidenceId) {
+        EvidenceView evidence = evidence(findingId, evidenceId);
         EvidenceType type = EvidenceType.ofMediaType(evidence.mediaType());
         byte[] bytes = blobs.get(TenantContext.require(), evidence.id())
                 .orElseThrow(() -> NotFoundException.of("Evidence", evidenceId));
@@ -113,7 +121,7 @@ public class FindingEvidence {
     public void remove(UUID projectId, UUID findingId, UUID evidenceId) {
         ProjectView project = projects.requireEditable(projectId);
         Finding finding = find(projectId, findingId);
-        EvidenceView evidence = evidence(finding, evidenceId);
+        EvidenceView evidence = evidence(finding.id(), evidenceId);
         UUID tenant = TenantContext.require();
         blobs.delete(tenant, evidence.id());
         jdbc.update("delete from finding_evidence where tenant_id = ? and id = ?", tenant, evidence.id());
@@ -121,7 +129,7 @@ public class FindingEvidence {
         audit(AuditAction.FINDING_EVIDENCE_REMOVED, project, finding, evidence.fileName());
     }
 
-    private EvidenceView evidence(Finding finding, UUID evidenceId) {
+    private EvidenceView evidence(UUID findingId, UUID evidenceId) {
         return jdbc
                 .query(
                         "select id, file_name, media_type, size_bytes, uploaded_at from finding_evidence"
@@ -133,7 +141,7 @@ public class FindingEvidence {
                                 rs.getLong(4),
                                 rs.getTimestamp(5).toInstant()),
                         TenantContext.require(),
-                        finding.id(),
+                        findingId,
                         evidenceId)
                 .stream()
                 .findFirst()

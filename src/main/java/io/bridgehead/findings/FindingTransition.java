@@ -65,6 +65,11 @@ public enum FindingTransition {
         return noteRequired;
     }
 
+    /** The firm's answer to a client's report or retest request: it sets the "firm verified" time. */
+    public boolean verification() {
+        return this == VERIFY_FIXED || this == VERIFY_NOT_FIXED || this == VERIFY_PARTIALLY_FIXED;
+    }
+
     public boolean allowedFrom(FindingStatus status) {
         return from.contains(status);
     }

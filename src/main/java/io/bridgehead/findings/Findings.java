@@ -42,6 +42,9 @@ public class Findings {
     /** The most findings one bulk change moves. */
     public static final int BULK_LIMIT = 500;
 
+    /** The longest note of a status change, on either side. */
+    public static final int MAX_NOTE = 2000;
+
     private static final Pattern REFERENCE = Pattern.compile("^(?i)(https?://\\S+|CWE-\\d{1,6})$");
 
     private final FindingRepository findings;
@@ -91,17 +94,23 @@ public class Findings {
     @Transactional(readOnly = true)
     public List<FindingHistoryEntry> history(UUID projectId, UUID findingId) {
         projects.get(projectId);
+        return historyOf(find(projectId, findingId).id());
+    }
+
+    /** A finding's history, oldest first, for a caller that has already checked the finding is in its scope. */
+    List<FindingHistoryEntry> historyOf(UUID findingId) {
         return jdbc.query(
-                "select actor_name, from_status, to_status, note, occurred_at from finding_history"
-                        + " where tenant_id = ? and finding_id = ? order by occurred_at, id",
+                "select actor_name, actor_side, from_status, to_status, note, occurred_at from finding_history"
+                        + " where tenant_id = ? and finding_id = ? order by occurred_at, seq",
                 (rs, i) -> new FindingHistoryEntry(
                         rs.getString(1),
-                        rs.getString(2) == null ? null : FindingStatus.valueOf(rs.getString(2)),
-                        FindingStatus.valueOf(rs.getString(3)),
-                        rs.getString(4),
-                        rs.getTimestamp(5).toInstant()),
+                        FindingTransition.Side.valueOf(rs.getString(2)),
+                        rs.getString(3) == null ? null : FindingStatus.valueOf(rs.getString(3)),
+                        FindingStatus.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()),
                 TenantContext.require(),
-                find(projectId, findingId).id());
+                findingId);
     }
 
     @Transactional(readOnly = true)
@@ -143,7 +152,7 @@ public class Findings {
         write(finding, project, form);
         findings.saveAndFlush(finding);
         saveAssets(finding.id(), projectId, form.assetIds());
-        record(finding.id(), null, FindingStatus.OPEN, "Created");
+        record(finding.id(), null, FindingStatus.OPEN, "Created", FindingTransition.Side.FIRM);
         touchClient(project);
         audit(AuditAction.FINDING_CREATED, project, finding, null);
         return finding.id();
@@ -168,11 +177,14 @@ public class Findings {
         audit(AuditAction.FINDING_UPDATED, project, finding, null);
     }
 
-    /** A firm-side move along the workflow; any move the workflow does not have is refused. */
+    /**
+     * A firm-side move along the workflow; any move the workflow does not have is refused. The finding is locked first
+     * (after its client, the order every move takes), so the move is checked against the status at this moment.
+     */
     @Transactional
     public void move(UUID projectId, UUID findingId, FindingStatus to, String note) {
         ProjectView project = projects.requireEditable(projectId);
-        Finding finding = find(projectId, findingId);
+        Finding finding = lockForMove(projectId, findingId);
         FindingStatus from = finding.status();
         FindingTransition transition = FindingTransition.between(from, to, FindingTransition.Side.FIRM)
                 .orElseThrow(() -> new ConflictException(
@@ -181,13 +193,56 @@ public class Findings {
         if (transition.noteRequired() && cleanNote.isEmpty()) {
             throw RuleViolation.of("note", "Explain this change in a note: \"" + transition.label() + "\" needs one.");
         }
-        if (cleanNote.length() > 2000) {
+        if (cleanNote.length() > MAX_NOTE) {
             throw RuleViolation.of("note", "Use at most 2,000 characters.");
         }
         finding.move(transition, now());
-        record(findingId, from, to, cleanNote);
+        record(findingId, from, to, cleanNote, FindingTransition.Side.FIRM);
         touchClient(project);
+        if (transition.verification() && project.clientId() != null && project.visibleToClient()) {
+            events.publishEvent(new FindingVerificationRecorded(
+                    TenantContext.require(),
+                    project.clientId(),
+                    project.id(),
+                    findingId,
+                    finding.ref(),
+                    finding.title(),
+                    transition,
+                    cleanNote,
+                    actorName(actor())));
+        }
         audit(AuditAction.FINDING_STATUS_CHANGED, project, finding, from.label() + " → " + to.label());
+    }
+
+    /**
+     * A client's move through the portal, for {@link ClientFacingFindings} once it has checked the portal user's role,
+     * scope and note. Takes the same locks in the same order as the firm's moves (client, then finding) and checks the
+     * move against the status at this moment; when the user saw another status, nothing is done.
+     *
+     * @param seen the status the user's page showed, or null to accept whatever it is now
+     */
+    Finding moveForClient(
+            ProjectView project, UUID findingId, FindingTransition transition, FindingStatus seen, String note) {
+        clients.requireWritable(project.clientId());
+        Finding finding = lockForMove(project.id(), findingId);
+        FindingStatus from = finding.status();
+        if (seen != null && seen != from) {
+            throw new ConflictException("F-" + finding.ref() + " has changed meanwhile: it is now " + from.label()
+                    + ". Nothing was changed; look at its history and try again if still needed.");
+        }
+        if (transition.side() != FindingTransition.Side.CLIENT || !transition.allowedFrom(from)) {
+            throw new ConflictException("F-" + finding.ref() + " is " + from.label() + ", so \"" + transition.label()
+                    + "\" is not possible now.");
+        }
+        finding.move(transition, now());
+        record(findingId, from, transition.to(), note, FindingTransition.Side.CLIENT);
+        touchClient(project);
+        audit(
+                AuditAction.FINDING_STATUS_CHANGED,
+                project,
+                finding,
+                from.label() + " → " + transition.to().label() + " (client portal)");
+        return finding;
     }
 
     /**
@@ -209,10 +264,9 @@ public class Findings {
         if (to == null) {
             throw RuleViolation.of("to", "Choose the status to change to.");
         }
-        UUID tenant = TenantContext.require();
         for (UUID id : ids) {
-            Finding finding =
-                    findings.findByTenantIdAndId(tenant, id).orElseThrow(() -> NotFoundException.of("Finding", id));
+            // Read without loading the entity: move() loads it under its lock, so it cannot act on a stale copy.
+            Moving finding = moving(id);
             ProjectView project = projects.get(finding.projectId());
             String named = "F-" + finding.ref() + " (" + project.name() + ")";
             if (!projects.canEdit(project.id())) {
@@ -231,6 +285,24 @@ public class Findings {
             }
         }
         return ids.size();
+    }
+
+    private record Moving(UUID projectId, int ref, String title, FindingStatus status) {}
+
+    private Moving moving(UUID findingId) {
+        return jdbc
+                .query(
+                        "select project_id, ref, title, status from finding where tenant_id = ? and id = ?",
+                        (rs, i) -> new Moving(
+                                rs.getObject(1, UUID.class),
+                                rs.getInt(2),
+                                rs.getString(3),
+                                FindingStatus.valueOf(rs.getString(4))),
+                        TenantContext.require(),
+                        findingId)
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> NotFoundException.of("Finding", findingId));
     }
 
     private void write(Finding finding, ProjectView project, FindingForm form) {
@@ -309,7 +381,8 @@ public class Findings {
         }
     }
 
-    private List<UUID> assetIdsOf(UUID findingId) {
+    /** The finding's affected assets, for a caller that has already checked the finding is in its scope. */
+    List<UUID> assetIdsOf(UUID findingId) {
         return jdbc.queryForList(
                 "select asset_id from finding_asset where tenant_id = ? and finding_id = ?",
                 UUID.class,
@@ -317,25 +390,35 @@ public class Findings {
                 findingId);
     }
 
-    private void record(UUID findingId, FindingStatus from, FindingStatus to, String note) {
+    private void record(
+            UUID findingId, FindingStatus from, FindingStatus to, String note, FindingTransition.Side side) {
         Actor actor = actor();
-        String name = actor instanceof NamedActor named ? named.fullName() : actor.email();
         jdbc.update(
-                "insert into finding_history (tenant_id, id, finding_id, actor_id, actor_name, from_status,"
-                        + " to_status, note, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "insert into finding_history (tenant_id, id, finding_id, actor_id, actor_name, actor_side,"
+                        + " from_status, to_status, note, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 TenantContext.require(),
                 UUID.randomUUID(),
                 findingId,
                 actor.userId(),
-                name,
+                actorName(actor),
+                side.name(),
                 from == null ? null : from.name(),
                 to.name(),
                 note,
                 Timestamp.from(now()));
     }
 
+    private static String actorName(Actor actor) {
+        return actor instanceof NamedActor named ? named.fullName() : actor.email();
+    }
+
     private Finding find(UUID projectId, UUID findingId) {
         return findings.findByTenantIdAndProjectIdAndId(TenantContext.require(), projectId, findingId)
+                .orElseThrow(() -> NotFoundException.of("Finding", findingId));
+    }
+
+    private Finding lockForMove(UUID projectId, UUID findingId) {
+        return findings.lockForMove(TenantContext.require(), projectId, findingId)
                 .orElseThrow(() -> NotFoundException.of("Finding", findingId));
     }
 

@@ -2,6 +2,8 @@ package io.bridgehead.identity;
 
 import io.bridgehead.access.Permission;
 import io.bridgehead.access.Permissions;
+import io.bridgehead.access.PortalAction;
+import io.bridgehead.access.PortalPermissions;
 import io.bridgehead.shared.tenant.TenantContext;
 import java.util.Collection;
 import java.util.List;
@@ -18,10 +20,12 @@ public class StaffDirectory {
 
     private final StaffUserRepository users;
     private final Permissions permissions;
+    private final PortalPermissions portalPermissions;
 
-    StaffDirectory(StaffUserRepository users, Permissions permissions) {
+    StaffDirectory(StaffUserRepository users, Permissions permissions, PortalPermissions portalPermissions) {
         this.users = users;
         this.permissions = permissions;
+        this.portalPermissions = portalPermissions;
     }
 
     @Transactional(readOnly = true)
@@ -32,10 +36,15 @@ public class StaffDirectory {
                 .toList();
     }
 
-    /** Colleagues by id (deactivated ones included, so history keeps its names). */
+    /**
+     * Colleagues by id (deactivated ones included, so history keeps its names). A client's portal user may ask too: the
+     * projects module asks for the team of a project the client sees, whom the client may {@code @mention}.
+     */
     @Transactional(readOnly = true)
     public Map<UUID, Colleague> byIds(Collection<UUID> ids) {
-        permissions.require(Permission.SEE_PROJECTS);
+        if (!portalPermissions.can(PortalAction.SEE)) {
+            permissions.require(Permission.SEE_PROJECTS);
+        }
         if (ids.isEmpty()) {
             return Map.of();
         }

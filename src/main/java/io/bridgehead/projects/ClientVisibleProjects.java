@@ -91,6 +91,18 @@ public class ClientVisibleProjects {
                 .toList();
     }
 
+    /** The firm's team on one of the portal user's visible projects: whom the client's people may {@code @mention}. */
+    @Transactional(readOnly = true)
+    public List<TeamMember> team(UUID projectId) {
+        return projectService.teamOf(ofPortalUser(projectId).id());
+    }
+
+    /** The scope (assets) of one of the portal user's visible projects, e.g. to name a finding's affected assets. */
+    @Transactional(readOnly = true)
+    public List<ProjectAssetView> assets(UUID projectId) {
+        return projectService.assetsOf(ofPortalUser(projectId).id());
+    }
+
     /** The firm shows or hides one project in its client's portal. */
     @Transactional
     public void show(UUID projectId, boolean visible) {

@@ -189,6 +189,11 @@ public class Projects {
     @Transactional(readOnly = true)
     public List<ProjectAssetView> assets(UUID projectId) {
         visible(projectId);
+        return assetsOf(projectId);
+    }
+
+    /** The scope, for a caller that has checked the project is visible to its user (e.g. a client's portal user). */
+    List<ProjectAssetView> assetsOf(UUID projectId) {
         return assets.of(TenantContext.require(), projectId).stream()
                 .map(ProjectAsset::view)
                 .toList();
@@ -224,6 +229,11 @@ public class Projects {
     @Transactional(readOnly = true)
     public List<TeamMember> team(UUID projectId) {
         visible(projectId);
+        return teamOf(projectId);
+    }
+
+    /** The team, for a caller that has checked the project is visible to its user (e.g. a client's portal user). */
+    List<TeamMember> teamOf(UUID projectId) {
         List<ProjectMember> team = members.team(TenantContext.require(), projectId);
         Map<UUID, Colleague> people =
                 staff.byIds(team.stream().map(ProjectMember::userId).toList());
