@@ -1,0 +1,7 @@
+package io.bridgehead.tenancy;
+
+/**
+ * An Admin's request to change the workspace's slug, which is also its portal address. {@code confirmed} is the
+ * checkbox acknowledging that the old address stops working for clients and that the next change must wait 30 days.
+ */
+public record SlugChange(String slug, boolean confirmed) {}
