@@ -51,8 +51,9 @@ class PortalBrandingController {
     @GetMapping
     String initForm(Model model) {
         permissions.require(Permission.ADMINISTER_WORKSPACE);
-        model.addAttribute("form", brandings.currentForm());
-        return page(model, null);
+        PortalBrandingForm form = brandings.currentForm();
+        model.addAttribute("form", form);
+        return page(model, TypedColours.of(form), null);
     }
 
     /** Saves; on a broken rule the page comes back (422) with the input kept and the saved look in the preview. */
@@ -74,7 +75,7 @@ class PortalBrandingController {
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return page(model, null);
+        return page(model, TypedColours.of(result), null);
     }
 
     /** Shows the submitted values in the preview without saving them. */
@@ -87,9 +88,9 @@ class PortalBrandingController {
         permissions.require(Permission.ADMINISTER_WORKSPACE);
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return page(model, null);
+            return page(model, TypedColours.of(result), null);
         }
-        return page(model, brandings.preview(form));
+        return page(model, TypedColours.of(result), brandings.preview(form));
     }
 
     /**
@@ -143,8 +144,9 @@ class PortalBrandingController {
         } catch (LogoRejected | RuleViolation rejected) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("logoError", rejected.getMessage());
-            model.addAttribute("form", brandings.currentForm());
-            return page(model, null);
+            PortalBrandingForm form = brandings.currentForm();
+            model.addAttribute("form", form);
+            return page(model, TypedColours.of(form), null);
         }
         redirect.addFlashAttribute("flash", "Portal logo saved.");
         return "redirect:/admin/portal-branding";
@@ -157,20 +159,39 @@ class PortalBrandingController {
         return "redirect:/admin/portal-branding";
     }
 
-    /** The page; {@code submitted} is the look of values being previewed, null to preview the saved look. */
-    private String page(Model model, PortalBranding submitted) {
+    /**
+     * The page; {@code typed} are the colours in the form's text fields (perhaps mistyped), {@code submitted} the look
+     * of values being previewed, null to preview the saved look.
+     */
+    private String page(Model model, TypedColours typed, PortalBranding submitted) {
         PortalBranding saved = brandings.current();
         PortalBranding preview = submitted == null ? saved : submitted;
-        PortalBrandingForm form = (PortalBrandingForm) model.getAttribute("form");
         model.addAttribute("workspace", workspaces.current());
         model.addAttribute("customAllowed", brandings.customBrandingAllowed());
         model.addAttribute("saved", saved);
         model.addAttribute("preview", preview);
         model.addAttribute("previewingInput", submitted != null);
         model.addAttribute("explanationFields", PortalBrandingForm.EXPLANATION_FIELDS);
-        model.addAttribute("primaryPicker", pickerValue(form.primaryColour(), preview.primaryColour()));
-        model.addAttribute("accentPicker", pickerValue(form.accentColour(), preview.accentColour()));
+        model.addAttribute("primaryPicker", pickerValue(typed.primaryColour(), preview.primaryColour()));
+        model.addAttribute("accentPicker", pickerValue(typed.accentColour(), preview.accentColour()));
         return "tenancy/portal-branding";
+    }
+
+    /** The colours as typed: from a bound form's raw input, which survives even a form that could not be built. */
+    private record TypedColours(String primaryColour, String accentColour) {
+
+        static TypedColours of(BindingResult result) {
+            return new TypedColours(
+                    text(result.getFieldValue("primaryColour")), text(result.getFieldValue("accentColour")));
+        }
+
+        static TypedColours of(PortalBrandingForm form) {
+            return new TypedColours(form.primaryColour(), form.accentColour());
+        }
+
+        private static String text(Object value) {
+            return value == null ? null : value.toString();
+        }
     }
 
     // A colour input needs a valid colour even while the text field holds a mistyped one.

@@ -11,6 +11,7 @@ import java.util.Map;
 /**
  * What an Admin sets for the client portal's look. Colours are {@code #rrggbb}; the welcome message and help text are
  * Markdown; the footer and the status explanations are plain text (a blank explanation means the default sentence).
+ * {@code hidePoweredBy} is a checkbox: null when unticked.
  */
 public record PortalBrandingForm(
         @NotNull(message = COLOUR_MESSAGE) @Pattern(regexp = COLOUR, message = COLOUR_MESSAGE)
@@ -49,7 +50,7 @@ public record PortalBrandingForm(
         @Size(max = 300, message = "Use at most 300 characters.")
         String explainClosed,
 
-        boolean hidePoweredBy) {
+        Boolean hidePoweredBy) {
 
     static final String COLOUR = "^#[0-9a-fA-F]{6}$";
     static final String COLOUR_MESSAGE = "Enter a colour as # followed by six hexadecimal digits, e.g. #1f4e79.";
@@ -70,6 +71,11 @@ public record PortalBrandingForm(
             new ExplanationField("PARTIALLY_FIXED", "Partially fixed", "explainPartiallyFixed"),
             new ExplanationField("ACCEPTED_RISK", "Accepted risk", "explainAcceptedRisk"),
             new ExplanationField("CLOSED", "Closed", "explainClosed"));
+
+    /** Whether the Admin asked to hide the "Powered by Bridgehead" badge. */
+    public boolean hidesPoweredBy() {
+        return Boolean.TRUE.equals(hidePoweredBy);
+    }
 
     /** The explanations the Admin wrote, by status name; blank ones are absent (the default applies). */
     public Map<String, String> explanations() {

@@ -131,7 +131,7 @@ public class PortalBrandings {
                         Text.strippedOrEmpty(form.footerText()),
                         Text.strippedOrEmpty(form.helpText()),
                         form.explanations(),
-                        form.hidePoweredBy(),
+                        form.hidesPoweredBy(),
                         stored.map(Stored::hasLogo).orElse(false),
                         stored.map(Stored::logoVersion).orElse(0)),
                 custom);
@@ -146,7 +146,7 @@ public class PortalBrandings {
         permissions.require(Permission.ADMINISTER_WORKSPACE);
         UUID tenant = TenantContext.require();
         Workspace workspace = workspace(tenant);
-        if (form.hidePoweredBy() && !allowances.customBranding(workspace.view().plan())) {
+        if (form.hidesPoweredBy() && !allowances.customBranding(workspace.view().plan())) {
             throw RuleViolation.of("hidePoweredBy", HIDE_BADGE_ON_STARTER);
         }
         String primary = colour(form.primaryColour(), "primaryColour");
@@ -181,13 +181,13 @@ public class PortalBrandings {
                 explanations.get("PARTIALLY_FIXED"),
                 explanations.get("ACCEPTED_RISK"),
                 explanations.get("CLOSED"),
-                form.hidePoweredBy(),
+                form.hidesPoweredBy(),
                 Timestamp.from(Instant.now(clock)));
         events.publishEvent(AuditEvent.byCurrentActor(
                 AuditAction.PORTAL_BRANDING_CHANGED,
                 workspace.name(),
                 "Colours " + primary + " / " + accent + ", badge "
-                        + (form.hidePoweredBy() ? "hidden" : "shown") + ", " + explanations.size()
+                        + (form.hidesPoweredBy() ? "hidden" : "shown") + ", " + explanations.size()
                         + " own status explanation(s)"));
     }
 

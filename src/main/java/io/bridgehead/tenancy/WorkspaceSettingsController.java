@@ -40,7 +40,7 @@ class WorkspaceSettingsController {
         permissions.require(Permission.ADMINISTER_WORKSPACE);
         WorkspaceView workspace = workspaces.current();
         model.addAttribute("form", settingsOf(workspace));
-        model.addAttribute("slugForm", new SlugChange("", false));
+        model.addAttribute("slugForm", new SlugChange("", null));
         return page(model, workspace);
     }
 
@@ -51,7 +51,7 @@ class WorkspaceSettingsController {
             Model model,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
-            model.addAttribute("slugForm", new SlugChange("", false));
+            model.addAttribute("slugForm", new SlugChange("", null));
             return page(model, workspaces.current());
         }
         workspaces.updateSettings(form);
@@ -67,6 +67,9 @@ class WorkspaceSettingsController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return refused(model, response);
+        }
         try {
             WorkspaceView changed = workspaces.changeSlug(change);
             redirect.addFlashAttribute(
@@ -76,11 +79,15 @@ class WorkspaceSettingsController {
             return "redirect:/admin/workspace";
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            WorkspaceView workspace = workspaces.current();
-            model.addAttribute("form", settingsOf(workspace));
-            return page(model, workspace);
+            return refused(model, response);
         }
+    }
+
+    private String refused(Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        WorkspaceView workspace = workspaces.current();
+        model.addAttribute("form", settingsOf(workspace));
+        return page(model, workspace);
     }
 
     private String page(Model model, WorkspaceView workspace) {

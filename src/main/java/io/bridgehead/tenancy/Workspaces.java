@@ -179,7 +179,7 @@ public class Workspaces {
         Workspace workspace = workspaces.findForUpdate(TenantContext.require()).orElseThrow();
         String old = workspace.slug();
         requireChangeable(workspace, slug);
-        if (!change.confirmed()) {
+        if (!change.isConfirmed()) {
             throw RuleViolation.of("confirmed", "Tick the box to confirm that the old address stops working.");
         }
         slugs.lock(old, slug);
