@@ -20,6 +20,8 @@ public enum AuditAction {
     PERMISSION_DENIED("Permission denied"),
     WORKSPACE_CREATED("Workspace created"),
     WORKSPACE_SETTINGS_CHANGED("Workspace settings changed"),
+    PORTAL_ADDRESS_CHANGED("Portal address changed"),
+    PORTAL_BRANDING_CHANGED("Portal branding changed"),
     AUDIT_CHAIN_VERIFIED("Audit chain verified"),
     CLIENT_CREATED("Client created"),
     CLIENT_UPDATED("Client updated"),

@@ -1,6 +1,8 @@
 package io.bridgehead.clients;
 
 import io.bridgehead.shared.RuleViolation;
+import io.bridgehead.shared.images.LogoRejected;
+import io.bridgehead.shared.images.LogoUpload;
 import io.bridgehead.shared.web.FormErrors;
 import jakarta.validation.Valid;
 import java.util.UUID;

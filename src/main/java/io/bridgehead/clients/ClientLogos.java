@@ -4,6 +4,8 @@ import io.bridgehead.access.Permission;
 import io.bridgehead.access.Permissions;
 import io.bridgehead.audit.AuditAction;
 import io.bridgehead.audit.AuditEvent;
+import io.bridgehead.shared.images.LogoImage;
+import io.bridgehead.shared.images.LogoRejected;
 import io.bridgehead.shared.tenant.TenantContext;
 import java.sql.Timestamp;
 import java.time.Clock;

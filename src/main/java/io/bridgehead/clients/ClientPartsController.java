@@ -1,5 +1,7 @@
 package io.bridgehead.clients;
 
+import io.bridgehead.shared.images.LogoRejected;
+import io.bridgehead.shared.images.LogoUpload;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.http.CacheControl;

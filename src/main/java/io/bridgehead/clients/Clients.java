@@ -10,6 +10,8 @@ import io.bridgehead.audit.AuditEvent;
 import io.bridgehead.shared.ConflictException;
 import io.bridgehead.shared.NotFoundException;
 import io.bridgehead.shared.RuleViolation;
+import io.bridgehead.shared.images.LogoImage;
+import io.bridgehead.shared.images.LogoRejected;
 import io.bridgehead.shared.security.CurrentActor;
 import io.bridgehead.shared.tenant.TenantContext;
 import io.bridgehead.tenancy.PlanAllowances;

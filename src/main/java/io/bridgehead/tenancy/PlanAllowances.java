@@ -3,7 +3,10 @@ package io.bridgehead.tenancy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** How many (non-archived) clients each plan allows; configurable per installation. */
+/**
+ * What each plan allows: how many (non-archived) clients, configurable per installation, and whether the client portal
+ * may carry the workspace's own branding (a fixed rule).
+ */
 @ConfigurationProperties("bridgehead.plans")
 public record PlanAllowances(
         @DefaultValue("3") int starterClients,
@@ -16,5 +19,10 @@ public record PlanAllowances(
             case PRO -> proClients;
             case TEAM -> teamClients;
         };
+    }
+
+    /** Pro and Team may upload a portal logo and remove the "Powered by Bridgehead" badge; Starter may not. */
+    public boolean customBranding(Plan plan) {
+        return plan != Plan.STARTER;
     }
 }

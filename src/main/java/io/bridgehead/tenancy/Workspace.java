@@ -26,6 +26,12 @@ class Workspace {
     @Column(name = "idle_timeout_minutes")
     private int idleTimeoutMinutes;
 
+    @Column(name = "portal_idle_timeout_minutes")
+    private int portalIdleTimeoutMinutes;
+
+    @Column(name = "slug_changed_at")
+    private Instant slugChangedAt;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -37,6 +43,7 @@ class Workspace {
         this.slug = slug;
         this.plan = plan;
         this.idleTimeoutMinutes = WorkspaceSettings.DEFAULT_IDLE_TIMEOUT_MINUTES;
+        this.portalIdleTimeoutMinutes = WorkspaceSettings.DEFAULT_PORTAL_IDLE_TIMEOUT_MINUTES;
         this.createdAt = createdAt;
     }
 
@@ -44,12 +51,27 @@ class Workspace {
         this.name = name;
     }
 
-    void changeIdleTimeout(int minutes) {
-        this.idleTimeoutMinutes = minutes;
+    void changeIdleTimeouts(int staffMinutes, int portalMinutes) {
+        this.idleTimeoutMinutes = staffMinutes;
+        this.portalIdleTimeoutMinutes = portalMinutes;
+    }
+
+    void changeSlug(String slug, Instant at) {
+        this.slug = slug;
+        this.slugChangedAt = at;
     }
 
     WorkspaceView view() {
-        return new WorkspaceView(id, name, slug, plan, idleTimeoutMinutes, createdAt);
+        return new WorkspaceView(
+                id, name, slug, plan, idleTimeoutMinutes, portalIdleTimeoutMinutes, createdAt, slugChangedAt);
+    }
+
+    String name() {
+        return name;
+    }
+
+    Instant slugChangedAt() {
+        return slugChangedAt;
     }
 
     String slug() {

@@ -1,6 +1,9 @@
 package io.bridgehead.tenancy;
 
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -8,12 +11,17 @@ interface WorkspaceRepository extends Repository<Workspace, UUID> {
 
     Workspace save(Workspace workspace);
 
-    java.util.Optional<Workspace> findById(UUID id);
+    Workspace saveAndFlush(Workspace workspace);
+
+    Optional<Workspace> findById(UUID id);
+
+    /** The workspace row locked until the transaction ends, so two Admins' slug changes cannot both pass the checks. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select w from Workspace w where w.id = :id")
+    Optional<Workspace> findForUpdate(UUID id);
 
     @Query("select count(w) > 0 from Workspace w where w.slug = :slug")
     boolean existsBySlug(String slug);
-
-    java.util.Optional<Workspace> findBySlug(String slug);
 
     @Query("select count(w) > 0 from Workspace w")
     boolean existsAny();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import io.bridgehead.access.PlatformRole;
+import io.bridgehead.audit.AuditAction;
+import io.bridgehead.support.AuditTrail;
 import io.bridgehead.support.IntegrationTest;
 import io.bridgehead.support.SignIn;
 import io.bridgehead.support.TestWorkspaces;
@@ -30,6 +32,12 @@ class WorkspaceSettingsTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Workspaces workspaces;
+
+    @Autowired
+    AuditTrail auditTrail;
 
     TestWorkspace workspace;
     Cookie admin;
@@ -67,6 +75,34 @@ class WorkspaceSettingsTest {
     }
 
     @Test
+    void portalIdleTimeoutDefaultsTo15MinutesAndIsSavedWithinItsRange() {
+        TestWorkspace fresh = testWorkspaces.create("Portal timeout");
+        assertThat(workspaces.portalIdleTimeoutMinutes(fresh.id())).isEqualTo(15);
+
+        assertThat(save(workspace.name(), "30", "4"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("The portal&#39;s idle timeout must be at least 5 minutes.");
+        assertThat(save(workspace.name(), "30", "721"))
+                .bodyText()
+                .contains("The portal&#39;s idle timeout can be at most 720 minutes (12 hours).");
+        assertThat(save(workspace.name(), "30", "soon")).bodyText().contains("Enter a whole number of minutes.");
+        assertThat(workspaces.portalIdleTimeoutMinutes(workspace.id())).isEqualTo(15);
+
+        assertThat(save(workspace.name(), "30", "60")).hasRedirectedUrl("/admin/workspace");
+
+        assertThat(workspaces.portalIdleTimeoutMinutes(workspace.id())).isEqualTo(60);
+        assertThat(mvc.get().uri("/admin/workspace").cookie(admin))
+                .bodyText()
+                .contains("id=\"portalIdleTimeoutMinutes\"")
+                .contains("value=\"60\"");
+        assertThat(auditTrail.entriesBy(workspace, workspace.admin().email())).anySatisfy(entry -> {
+            assertThat(entry.action()).isEqualTo(AuditAction.WORKSPACE_SETTINGS_CHANGED);
+            assertThat(entry.details()).contains("portal idle timeout 60 minutes");
+        });
+    }
+
+    @Test
     void onlyAdminsSeeOrChangeWorkspaceSettings() {
         Cookie analyst = SignIn.as(mvc, testWorkspaces.addUser(workspace, PlatformRole.ANALYST));
 
@@ -82,12 +118,18 @@ class WorkspaceSettingsTest {
     }
 
     private org.springframework.test.web.servlet.assertj.MvcTestResult save(String name, String minutes) {
+        return save(name, minutes, "15");
+    }
+
+    private org.springframework.test.web.servlet.assertj.MvcTestResult save(
+            String name, String minutes, String portalMinutes) {
         return mvc.post()
                 .uri("/admin/workspace")
                 .cookie(admin)
                 .with(csrf())
                 .param("name", name)
                 .param("idleTimeoutMinutes", minutes)
+                .param("portalIdleTimeoutMinutes", portalMinutes)
                 .exchange();
     }
 

@@ -1,18 +1,18 @@
-package io.bridgehead.clients;
+package io.bridgehead.shared.images;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.web.multipart.MultipartFile;
 
 /** The logo part of a form: the file and the square the user chose in the crop box (source pixels). */
-record LogoUpload(MultipartFile file, Integer cropX, Integer cropY, Integer cropSize) {
+public record LogoUpload(MultipartFile file, Integer cropX, Integer cropY, Integer cropSize) {
 
-    boolean present() {
+    public boolean present() {
         return file != null && !file.isEmpty();
     }
 
     /** The uploaded bytes; refused before reading when the file is larger than a logo may be. */
-    byte[] bytes() {
+    public byte[] bytes() {
         if (!present()) {
             throw LogoRejected.empty();
         }
@@ -26,7 +26,7 @@ record LogoUpload(MultipartFile file, Integer cropX, Integer cropY, Integer crop
         }
     }
 
-    LogoImage.Crop crop() {
+    public LogoImage.Crop crop() {
         if (cropX == null || cropY == null || cropSize == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package io.bridgehead.clients;
+package io.bridgehead.shared.images;
 
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -21,8 +21,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * A client logo upload turned into what Bridgehead stores: a square 256×256 PNG, re-encoded from the decoded pixels
- * so nothing of the uploaded file (metadata, comments, appended bytes) survives.
+ * A logo upload (a client's, or a workspace's portal logo) turned into what Bridgehead stores: a square 256×256 PNG,
+ * re-encoded from the decoded pixels so nothing of the uploaded file (metadata, comments, appended bytes) survives.
  */
 public final class LogoImage {
 

@@ -1,4 +1,4 @@
-package io.bridgehead.clients;
+package io.bridgehead.shared.images;
 
 /** A logo upload that cannot be used. The message is a sentence to show the user as it is. */
 public final class LogoRejected extends RuntimeException {
