@@ -297,6 +297,37 @@ public class ClientFacingFindings {
         return new ClientDashboardFigures(active, openBySeverity(ids), progress(projects, ids), trend(ids));
     }
 
+    /** Which optional fields the user's client shows, e.g. whether a list has a CVSS column. */
+    @Transactional(readOnly = true)
+    public PortalFieldVisibility shownFields() {
+        return scope(PortalAction.SEE).shown();
+    }
+
+    /** The newest status changes in the user's visible projects, the same entries each finding's history shows. */
+    @Transactional(readOnly = true)
+    public List<ClientActivityItem> recentActivity(int limit) {
+        Scope scope = scope(PortalAction.SEE);
+        if (scope.projectIds().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(
+                "select f.id, f.ref, f.title, h.to_status, h.actor_name, h.occurred_at from finding_history h"
+                        + " join finding f on f.tenant_id = h.tenant_id and f.id = h.finding_id"
+                        + " where h.tenant_id = :tenant and f.project_id in (:projects)"
+                        + " order by h.occurred_at desc, h.seq desc limit :limit",
+                new MapSqlParameterSource()
+                        .addValue("tenant", TenantContext.require())
+                        .addValue("projects", scope.projectIds())
+                        .addValue("limit", Math.max(1, Math.min(limit, 50))),
+                (rs, i) -> new ClientActivityItem(
+                        rs.getObject(1, UUID.class),
+                        rs.getInt(2),
+                        rs.getString(3),
+                        FindingStatus.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()));
+    }
+
     private List<SeverityCount> openBySeverity(List<UUID> projectIds) {
         Map<Severity, Long> counts = new EnumMap<>(Severity.class);
         if (!projectIds.isEmpty()) {

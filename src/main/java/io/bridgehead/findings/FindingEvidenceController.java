@@ -3,8 +3,6 @@ package io.bridgehead.findings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +19,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class FindingEvidenceController {
 
     /** The file may not load or run anything, and is kept in no shared cache. */
-    static final String FILE_CONTENT_SECURITY_POLICY = "default-src 'none'; sandbox";
-
     private final FindingEvidence evidence;
 
     FindingEvidenceController(FindingEvidence evidence) {
@@ -46,25 +42,10 @@ class FindingEvidenceController {
         return "redirect:/projects/" + projectId + "/findings/" + findingId + "#evidence";
     }
 
-    /**
-     * Checked PNG and JPEG are shown inline with their type; everything else is a download. Never sniffed, sandboxed,
-     * never stored by caches.
-     */
     @GetMapping("/{evidenceId}")
     ResponseEntity<byte[]> file(
             @PathVariable UUID projectId, @PathVariable UUID findingId, @PathVariable UUID evidenceId) {
-        EvidenceContent content = evidence.content(projectId, findingId, evidenceId);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(content.contentType()))
-                .contentLength(content.bytes().length)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        EvidenceFileName.contentDisposition(
-                                content.inline() ? "inline" : "attachment", content.fileName()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", FILE_CONTENT_SECURITY_POLICY)
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(content.bytes());
+        return evidence.content(projectId, findingId, evidenceId).response();
     }
 
     @PostMapping("/{evidenceId}/remove")

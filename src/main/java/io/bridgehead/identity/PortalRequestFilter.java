@@ -161,7 +161,8 @@ class PortalRequestFilter extends OncePerRequestFilter {
             return;
         }
         String rest = parts.length > 3 ? "/" + parts[3] : "";
-        response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+        // Temporary: after 30 days another workspace may own the old address, so browsers must not cache this.
+        response.setStatus(HttpServletResponse.SC_FOUND);
         response.setHeader("Location", request.getContextPath() + "/portal/" + workspace.slug() + rest);
     }
 }

@@ -5,13 +5,24 @@ import io.bridgehead.access.PortalActor;
 import io.bridgehead.access.PortalPermissions;
 import io.bridgehead.audit.AuditAction;
 import io.bridgehead.audit.AuditEvent;
+import io.bridgehead.findings.ClientDashboardFigures;
+import io.bridgehead.findings.ClientFacingFindings;
+import io.bridgehead.findings.ClientFindingDetail;
+import io.bridgehead.findings.ClientFindingFilter;
+import io.bridgehead.findings.FindingStatus;
+import io.bridgehead.findings.Severity;
 import io.bridgehead.notifications.Notifications;
 import io.bridgehead.projects.ClientVisibleProjects;
 import io.bridgehead.projects.ProjectStatus;
 import io.bridgehead.projects.ProjectView;
-import java.util.List;
+import io.bridgehead.shared.RuleViolation;
+import io.bridgehead.shared.tenant.TenantContext;
+import io.bridgehead.tenancy.PortalBrandings;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,31 +38,36 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/portal/{slug}")
 class PortalPagesController {
 
+    private static final int RECENT_ACTIVITY = 10;
+
     private final ClientVisibleProjects projects;
+    private final ClientFacingFindings findings;
     private final PortalPermissions portalPermissions;
+    private final PortalBrandings brandings;
     private final Notifications notifications;
     private final ApplicationEventPublisher events;
 
     PortalPagesController(
             ClientVisibleProjects projects,
+            ClientFacingFindings findings,
             PortalPermissions portalPermissions,
+            PortalBrandings brandings,
             Notifications notifications,
             ApplicationEventPublisher events) {
         this.projects = projects;
+        this.findings = findings;
         this.portalPermissions = portalPermissions;
+        this.brandings = brandings;
         this.notifications = notifications;
         this.events = events;
     }
 
     @GetMapping({"", "/"})
     String dashboard(Model model) {
-        List<ProjectView> visible = projects.ofPortalUser();
-        model.addAttribute(
-                "activeProjects",
-                visible.stream()
-                        .filter(p -> p.status() != ProjectStatus.COMPLETED && !p.archived())
-                        .count());
-        model.addAttribute("projects", visible);
+        ClientDashboardFigures figures = findings.dashboard();
+        model.addAttribute("figures", figures);
+        model.addAttribute("chart", TrendChart.of(figures.trend()));
+        model.addAttribute("activity", findings.recentActivity(RECENT_ACTIVITY));
         model.addAttribute("section", "dashboard");
         return "portal/dashboard";
     }
@@ -70,12 +86,95 @@ class PortalPagesController {
     }
 
     @GetMapping("/projects/{projectId}")
-    String project(@PathVariable UUID projectId, Model model) {
+    String project(
+            @PathVariable UUID projectId,
+            @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) FindingStatus status,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         ProjectView project = projects.ofPortalUser(projectId);
-        viewed("Project " + project.name(), project.id());
+        ClientFindingFilter filter = new ClientFindingFilter(severity, status);
         model.addAttribute("project", project);
+        model.addAttribute("filter", filter);
+        model.addAttribute("findings", findings.list(projectId, filter, Math.max(page, 0)));
+        model.addAttribute("showCvss", findings.shownFields().cvss());
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("statuses", FindingStatus.values());
         model.addAttribute("section", "projects");
+        viewed("Project " + project.name(), project.id());
         return "portal/project";
+    }
+
+    @GetMapping("/findings/{findingId}")
+    String finding(@PathVariable UUID findingId, Model model) {
+        ClientFindingDetail finding = findings.get(findingId);
+        model.addAttribute("finding", finding);
+        model.addAttribute("history", findings.history(findingId));
+        model.addAttribute("comments", findings.sharedComments(findingId));
+        model.addAttribute(
+                "statusExplanation", explanations().get(finding.status().label()));
+        model.addAttribute("section", "projects");
+        viewed(finding.code() + " " + finding.title(), finding.projectId());
+        return "portal/finding";
+    }
+
+    @PostMapping("/findings/{findingId}/comments")
+    String comment(
+            @PathVariable String slug,
+            @PathVariable UUID findingId,
+            @RequestParam(defaultValue = "") String body,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            findings.comment(findingId, body);
+            redirect.addFlashAttribute("flash", "Comment posted.");
+            return "redirect:/portal/" + slug + "/findings/" + findingId + "#comments";
+        } catch (RuleViolation violation) {
+            model.addAttribute("commentError", violation.getMessage());
+            model.addAttribute("commentDraft", body);
+            return finding(findingId, model);
+        }
+    }
+
+    @PostMapping("/findings/{findingId}/remediated")
+    String markRemediated(
+            @PathVariable String slug,
+            @PathVariable UUID findingId,
+            @RequestParam(defaultValue = "") String note,
+            @RequestParam(required = false) FindingStatus seen,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            findings.markRemediated(findingId, note, seen);
+            redirect.addFlashAttribute("flash", "Marked as remediated. The firm will verify the fix.");
+            return "redirect:/portal/" + slug + "/findings/" + findingId;
+        } catch (RuleViolation violation) {
+            model.addAttribute("moveError", "Describe what you fixed, so the firm can verify it.");
+            return finding(findingId, model);
+        }
+    }
+
+    @PostMapping("/findings/{findingId}/retest")
+    String requestRetest(
+            @PathVariable String slug,
+            @PathVariable UUID findingId,
+            @RequestParam(defaultValue = "") String note,
+            @RequestParam(required = false) FindingStatus seen,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            findings.requestRetest(findingId, note, seen);
+            redirect.addFlashAttribute("flash", "Retest requested. The firm has been told.");
+            return "redirect:/portal/" + slug + "/findings/" + findingId;
+        } catch (RuleViolation violation) {
+            model.addAttribute("moveError", "Write a message to the firm with your retest request.");
+            return finding(findingId, model);
+        }
+    }
+
+    @GetMapping("/findings/{findingId}/evidence/{evidenceId}")
+    ResponseEntity<byte[]> evidence(@PathVariable UUID findingId, @PathVariable UUID evidenceId) {
+        return findings.evidenceContent(findingId, evidenceId).response();
     }
 
     @GetMapping("/reports")
@@ -83,6 +182,14 @@ class PortalPagesController {
         portalPermissions.require(PortalAction.DOWNLOAD_REPORTS);
         model.addAttribute("section", "reports");
         return "portal/reports";
+    }
+
+    @GetMapping("/help")
+    String help(Model model) {
+        portalPermissions.require(PortalAction.SEE);
+        model.addAttribute("statusExplanations", explanations());
+        model.addAttribute("section", "help");
+        return "portal/help";
     }
 
     @GetMapping("/notifications")
@@ -105,6 +212,16 @@ class PortalPagesController {
         notifications.markAllRead();
         redirect.addFlashAttribute("flash", "All notifications marked read.");
         return "redirect:/portal/" + slug + "/notifications";
+    }
+
+    /** The workspace's explanation of each status, by the label the client sees. */
+    private Map<String, String> explanations() {
+        Map<String, String> byLabel = new LinkedHashMap<>();
+        brandings
+                .forWorkspace(TenantContext.require())
+                .statusExplanations()
+                .forEach((name, text) -> byLabel.put(FindingStatus.valueOf(name).label(), text));
+        return byLabel;
     }
 
     /** Pages a client's person opens are audited, so the firm can see who looked at what. */

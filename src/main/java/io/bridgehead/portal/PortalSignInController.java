@@ -293,7 +293,7 @@ class PortalSignInController {
     }
 
     private int idleMinutes() {
-        return 15;
+        return workspaces.current().portalIdleTimeoutMinutes();
     }
 
     /** Whoever held the session id before the password was right does not hold it after (no fixation). */

@@ -42,7 +42,7 @@ class ClientDashboardTest {
     TestFindings testFindings;
 
     @Autowired
-    TestPortal testPortal;
+    PortalFixtures testPortal;
 
     @Autowired
     ClientFacingFindings portal;

@@ -51,7 +51,7 @@ class ClientFacingFindingsTest {
     TestFindings testFindings;
 
     @Autowired
-    TestPortal testPortal;
+    PortalFixtures testPortal;
 
     @Autowired
     ClientFacingFindings portal;
@@ -405,7 +405,7 @@ class ClientFacingFindingsTest {
                 () -> evidence.add(project, finding, "proof.png", TestClients.png(32, 32, Color.BLUE)));
 
         ClientFindingDetail detail = as(viewer, () -> portal.get(finding));
-        assertThat(detail.cvss31Vector()).isEqualTo(TestPortal.CVSS31);
+        assertThat(detail.cvss31Vector()).isEqualTo(PortalFixtures.CVSS31);
         assertThat(detail.cvss31Score()).isEqualByComparingTo("9.8");
         assertThat(detail.cvss40Score()).isEqualByComparingTo("9.3");
         assertThat(detail.technicalDetailsHtml()).contains("<em>details</em>");

@@ -41,7 +41,7 @@ class ClientFacingIsolationTest {
     TestFindings testFindings;
 
     @Autowired
-    TestPortal testPortal;
+    PortalFixtures testPortal;
 
     @Autowired
     ClientFacingFindings portal;

@@ -48,7 +48,7 @@ class ClientRemediationConcurrencyTest {
     TestFindings testFindings;
 
     @Autowired
-    TestPortal testPortal;
+    PortalFixtures testPortal;
 
     @Autowired
     ClientFacingFindings portal;

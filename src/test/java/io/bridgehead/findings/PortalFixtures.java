@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** A client's portal as the firm's Admin sets it up, and findings with every field filled in. */
 @Component
-class TestPortal {
+class PortalFixtures {
 
     static final String CVSS31 = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
     static final String CVSS40 = "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N";
@@ -21,7 +21,7 @@ class TestPortal {
     private final ClientVisibleProjects visibleProjects;
     private final Findings findings;
 
-    TestPortal(ClientPortals portals, ClientVisibleProjects visibleProjects, Findings findings) {
+    PortalFixtures(ClientPortals portals, ClientVisibleProjects visibleProjects, Findings findings) {
         this.portals = portals;
         this.visibleProjects = visibleProjects;
         this.findings = findings;
