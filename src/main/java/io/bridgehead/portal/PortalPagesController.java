@@ -10,6 +10,7 @@ import io.bridgehead.findings.ClientFacingFindings;
 import io.bridgehead.findings.ClientFindingDetail;
 import io.bridgehead.findings.ClientFindingFilter;
 import io.bridgehead.findings.FindingStatus;
+import io.bridgehead.findings.MentionSuggestion;
 import io.bridgehead.findings.Severity;
 import io.bridgehead.notifications.Notifications;
 import io.bridgehead.projects.ClientVisibleProjects;
@@ -19,6 +20,7 @@ import io.bridgehead.shared.RuleViolation;
 import io.bridgehead.shared.tenant.TenantContext;
 import io.bridgehead.tenancy.PortalBrandings;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** What a client's people see: dashboard, projects, findings, reports and notifications — only their own. */
@@ -134,6 +137,13 @@ class PortalPagesController {
             model.addAttribute("commentDraft", body);
             return finding(findingId, model);
         }
+    }
+
+    /** The project's team members to complete an {@code @mention} with, as JSON for static/js/app.js. */
+    @GetMapping(value = "/findings/{findingId}/mentions", produces = "application/json")
+    @ResponseBody
+    List<MentionSuggestion> mentions(@PathVariable UUID findingId, @RequestParam(defaultValue = "") String q) {
+        return findings.mentionSuggestions(findingId, q);
     }
 
     @PostMapping("/findings/{findingId}/remediated")
