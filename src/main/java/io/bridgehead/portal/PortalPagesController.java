@@ -146,38 +146,34 @@ class PortalPagesController {
         return findings.mentionSuggestions(findingId, q);
     }
 
-    @PostMapping("/findings/{findingId}/remediated")
-    String markRemediated(
+    @PostMapping("/findings/{findingId}/{move:remediated|retest}")
+    String move(
             @PathVariable String slug,
             @PathVariable UUID findingId,
+            @PathVariable String move,
             @RequestParam(defaultValue = "") String note,
             @RequestParam(required = false) FindingStatus seen,
             Model model,
             RedirectAttributes redirect) {
+        boolean remediated = move.equals("remediated");
         try {
-            findings.markRemediated(findingId, note, seen);
-            redirect.addFlashAttribute("flash", "Marked as remediated. The firm will verify the fix.");
+            if (remediated) {
+                findings.markRemediated(findingId, note, seen);
+            } else {
+                findings.requestRetest(findingId, note, seen);
+            }
+            redirect.addFlashAttribute(
+                    "flash",
+                    remediated
+                            ? "Marked as remediated. The firm will verify the fix."
+                            : "Retest requested. The firm has been told.");
             return "redirect:/portal/" + slug + "/findings/" + findingId;
         } catch (RuleViolation violation) {
-            model.addAttribute("moveError", "Describe what you fixed, so the firm can verify it.");
-            return finding(findingId, model);
-        }
-    }
-
-    @PostMapping("/findings/{findingId}/retest")
-    String requestRetest(
-            @PathVariable String slug,
-            @PathVariable UUID findingId,
-            @RequestParam(defaultValue = "") String note,
-            @RequestParam(required = false) FindingStatus seen,
-            Model model,
-            RedirectAttributes redirect) {
-        try {
-            findings.requestRetest(findingId, note, seen);
-            redirect.addFlashAttribute("flash", "Retest requested. The firm has been told.");
-            return "redirect:/portal/" + slug + "/findings/" + findingId;
-        } catch (RuleViolation violation) {
-            model.addAttribute("moveError", "Write a message to the firm with your retest request.");
+            model.addAttribute(
+                    "moveError",
+                    remediated
+                            ? "Describe what you fixed, so the firm can verify it."
+                            : "Write a message to the firm with your retest request.");
             return finding(findingId, model);
         }
     }

@@ -103,14 +103,16 @@ class PortalRouteIsolationTest {
                 if (variablesOf(pattern).stream().anyMatch(TOKEN_VARIABLES::contains)) {
                     continue;
                 }
-                for (RequestMethod method : methodsOf(info)) {
-                    for (Map<String, UUID> foreign : List.of(otherClient, otherWorkspace)) {
-                        String uri = fill(pattern, foreign);
-                        MvcTestResult result = call(method, uri);
-                        calls++;
-                        if (result.getResponse().getStatus() != 404) {
-                            unexpected.add(method + " " + uri + " → "
-                                    + result.getResponse().getStatus());
+                for (String concrete : alternatives(pattern)) {
+                    for (RequestMethod method : methodsOf(info)) {
+                        for (Map<String, UUID> foreign : List.of(otherClient, otherWorkspace)) {
+                            String uri = fill(concrete, foreign);
+                            MvcTestResult result = call(method, uri);
+                            calls++;
+                            if (result.getResponse().getStatus() != 404) {
+                                unexpected.add(method + " " + uri + " → "
+                                        + result.getResponse().getStatus());
+                            }
                         }
                     }
                 }
@@ -198,6 +200,21 @@ class PortalRouteIsolationTest {
         return uri;
     }
 
+    /** A variable limited to words ({@code {move:remediated|retest}}) stands for each of its words. */
+    private static List<String> alternatives(String pattern) {
+        java.util.regex.Matcher choice = java.util.regex.Pattern.compile("\\{[^}:]+:([a-z-]+(\\|[a-z-]+)*)}")
+                .matcher(pattern);
+        if (!choice.find()) {
+            return List.of(pattern);
+        }
+        List<String> expanded = new ArrayList<>();
+        for (String word : choice.group(1).split("\\|")) {
+            expanded.addAll(
+                    alternatives(pattern.substring(0, choice.start()) + word + pattern.substring(choice.end())));
+        }
+        return expanded;
+    }
+
     private static boolean hasIdVariable(String pattern) {
         return variablesOf(pattern).stream().anyMatch(v -> !v.equals("slug"));
     }
@@ -206,6 +223,7 @@ class PortalRouteIsolationTest {
         return java.util.regex.Pattern.compile("\\{([^}:]+)(:[^}]*)?}")
                 .matcher(pattern)
                 .results()
+                .filter(m -> m.group(2) == null)
                 .map(m -> m.group(1))
                 .toList();
     }
