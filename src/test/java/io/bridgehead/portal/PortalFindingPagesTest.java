@@ -165,6 +165,8 @@ class PortalFindingPagesTest {
         String page = Html.of(mvc.get().uri(portal + "/findings/" + finding).cookie(manager.session()));
         assertThat(page).contains("Partially fixed", "The search is fixed; the export still injects");
         assertThat(page).contains("Notifications, 1 unread");
+        assertThat(Html.of(mvc.get().uri(portal + "/notifications").cookie(manager.session())))
+                .contains("F-", "SQL injection in search", "Partially fixed", "Unread");
         outbox.flush();
         assertThat(TestMail.body(TestMail.to(manager.email())
                         .get(TestMail.to(manager.email()).size() - 1)))
