@@ -35,6 +35,9 @@ public class PortalAccounts {
     /** What an invitation page shows before it is accepted. */
     public record InvitationDetails(String email, String fullName, String clientName) {}
 
+    /** An accepted invitation: who, and the stamp of the password just set, for the enrolment that follows. */
+    public record AcceptedInvitation(UUID userId, long credentialStamp) {}
+
     private final PortalUserRepository users;
     private final PortalLinks links;
     private final PortalSessions sessions;
@@ -90,7 +93,7 @@ public class PortalAccounts {
     public InvitationDetails invitation(String token) {
         PortalUser user = links.peek(TenantContext.require(), token, PortalLinks.Purpose.INVITATION)
                 .flatMap(id -> users.findByTenantIdAndId(TenantContext.require(), id))
-                .filter(u -> u.status() == PortalUserStatus.INVITED)
+                .filter(PortalUser::awaitingSetup)
                 .orElseThrow(InvalidLinkException::new);
         String client = clientPortals.forPortal(user.clientId()).orElseThrow().clientName();
         return new InvitationDetails(user.email(), user.fullName(), client);
@@ -98,7 +101,7 @@ public class PortalAccounts {
 
     /** Sets name and password and uses the link; the user still has to enrol an authenticator to become active. */
     @Transactional
-    public UUID acceptInvitation(String token, AcceptInvitationCmd cmd) {
+    public AcceptedInvitation acceptInvitation(String token, AcceptInvitationCmd cmd) {
         InvitationDetails details = invitation(token);
         requireAcceptable(cmd.password(), cmd.confirmPassword(), details.email(), "password");
         UUID userId = links.use(TenantContext.require(), token, PortalLinks.Purpose.INVITATION)
@@ -106,7 +109,7 @@ public class PortalAccounts {
         PortalUser user = users.lockById(TenantContext.require(), userId).orElseThrow();
         user.acceptInvitation(cmd.fullName(), passwordEncoder.encode(cmd.password()), now());
         audit(user, AuditAction.PORTAL_INVITATION_ACCEPTED, "Password set; authenticator enrolment next");
-        return user.id();
+        return new AcceptedInvitation(user.id(), user.credentialStamp());
     }
 
     // Forgotten passwords --------------------------------------------------------------------------------------------

@@ -28,7 +28,8 @@ public class PortalSignIn {
     /** What the password step leads to. */
     public enum Next {
         SECOND_FACTOR,
-        ENROL,
+        /** No authenticator yet (never enrolled, or reset by the firm): only the e-mailed link can set one up. */
+        SETUP_LINK_NEEDED,
         REFUSED,
         LOCKED,
         THROTTLED,
@@ -36,10 +37,14 @@ public class PortalSignIn {
         PORTAL_CLOSED
     }
 
-    public record PasswordResult(Next next, UUID userId) {
+    /**
+     * @param credentialStamp when the password was last set; the later steps refuse to continue once it changed (a
+     *     reset in between ends a half-finished sign-in)
+     */
+    public record PasswordResult(Next next, UUID userId, long credentialStamp) {
 
         static PasswordResult of(Next next) {
-            return new PasswordResult(next, null);
+            return new PasswordResult(next, null, 0);
         }
     }
 
@@ -109,14 +114,22 @@ public class PortalSignIn {
                     address ? "Address " + ip + " is not on the client's allowlist" : "The client's portal is closed");
             return PasswordResult.of(closed.get());
         }
-        return new PasswordResult(user.mfaEnrolled() ? Next.SECOND_FACTOR : Next.ENROL, user.id());
+        if (!user.mfaEnrolled()) {
+            // A password alone must never set up a second factor: that takes the link sent to the user's address.
+            audit(user, AuditAction.PORTAL_SIGN_IN_FAILED, "No authenticator set up; the e-mailed link is needed");
+            return PasswordResult.of(Next.SETUP_LINK_NEEDED);
+        }
+        return new PasswordResult(Next.SECOND_FACTOR, user.id(), user.credentialStamp());
     }
 
     /** The second step: a TOTP code (never the same one twice) or an unused recovery code. */
     @Transactional
-    public Optional<PortalPrincipal> secondFactor(UUID userId, String code, String ip) {
+    public Optional<PortalPrincipal> secondFactor(UUID userId, long credentialStamp, String code, String ip) {
         PortalUser user = users.lockById(TenantContext.require(), userId).orElseThrow();
-        if (user.removed() || !user.mfaEnrolled() || gate(user, ip).isPresent()) {
+        if (user.removed()
+                || !user.mfaEnrolled()
+                || user.credentialStamp() != credentialStamp
+                || gate(user, ip).isPresent()) {
             return Optional.empty();
         }
         if (throttle.isLocked(throttleKey(user.email()))) {
@@ -154,9 +167,9 @@ public class PortalSignIn {
      * when the code is wrong.
      */
     @Transactional
-    public Optional<List<String>> completeEnrolment(UUID userId, String secret, String code) {
+    public Optional<List<String>> completeEnrolment(UUID userId, long credentialStamp, String secret, String code) {
         PortalUser user = users.lockById(TenantContext.require(), userId).orElseThrow();
-        if (user.removed() || user.mfaEnrolled()) {
+        if (user.removed() || user.mfaEnrolled() || user.credentialStamp() != credentialStamp) {
             return Optional.empty();
         }
         OptionalLong step = totp.accept(secret, code, null);
@@ -170,9 +183,12 @@ public class PortalSignIn {
 
     /** Signs in a user who has just completed enrolment, which proved both factors. */
     @Transactional
-    public Optional<PortalPrincipal> afterEnrolment(UUID userId, String ip) {
+    public Optional<PortalPrincipal> afterEnrolment(UUID userId, long credentialStamp, String ip) {
         PortalUser user = users.lockById(TenantContext.require(), userId).orElseThrow();
-        if (user.removed() || !user.mfaEnrolled() || gate(user, ip).isPresent()) {
+        if (user.removed()
+                || !user.mfaEnrolled()
+                || user.credentialStamp() != credentialStamp
+                || gate(user, ip).isPresent()) {
             return Optional.empty();
         }
         return Optional.of(succeeded(user, "After enrolling an authenticator app"));

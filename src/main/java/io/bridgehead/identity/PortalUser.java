@@ -182,6 +182,16 @@ class PortalUser {
         return totpLastStep;
     }
 
+    /** Changes whenever the password is set, so a sign-in begun with an older password cannot be finished. */
+    long credentialStamp() {
+        return passwordChangedAt == null ? 0 : passwordChangedAt.toEpochMilli();
+    }
+
+    /** Whether an invitation (or set-up) link may still be used: not removed and no authenticator yet. */
+    boolean awaitingSetup() {
+        return !removed() && mfaEnrolledAt == null;
+    }
+
     boolean mfaEnrolled() {
         return mfaEnrolledAt != null;
     }

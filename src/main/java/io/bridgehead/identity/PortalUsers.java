@@ -126,7 +126,7 @@ public class PortalUsers {
     public void resendInvitation(UUID clientId, UUID userId) {
         ClientPortalSettings client = requireManagerOf(clientId);
         PortalUser user = locked(clientId, userId);
-        if (user.status() != PortalUserStatus.INVITED) {
+        if (!user.awaitingSetup()) {
             throw new ConflictException(user.fullName() + " has already accepted the invitation.");
         }
         user.reinvited(now());
@@ -167,12 +167,19 @@ public class PortalUsers {
     @Transactional
     public void resetMfa(UUID clientId, UUID userId) {
         permissions.require(Permission.MANAGE_PORTAL_USERS);
-        requireManagerOf(clientId);
+        ClientPortalSettings client = requireManagerOf(clientId);
         PortalUser user = locked(clientId, userId);
+        if (user.removed()) {
+            throw new ConflictException(user.fullName() + " has no access; restore it first.");
+        }
         user.resetMfa();
         recoveryCodes.clear(user.tenantId(), user.id());
         sessions.endAll(user.id());
-        audit(AuditAction.PORTAL_MFA_RESET, user, "Authenticator and recovery codes cleared; sessions ended");
+        sendSetupLink(user, client, true);
+        audit(
+                AuditAction.PORTAL_MFA_RESET,
+                user,
+                "Authenticator and recovery codes cleared; sessions ended; a set-up link was e-mailed");
     }
 
     /** The client's active Managers, to tell them the firm's verdicts. */
@@ -232,17 +239,34 @@ public class PortalUsers {
     }
 
     private void sendInvitation(PortalUser user, ClientPortalSettings client) {
+        sendSetupLink(user, client, false);
+    }
+
+    /**
+     * A single-use link (72 h) to set a password and an authenticator: for an invitation, or after the firm reset a
+     * user's two-step sign-in — a password alone never sets up a new authenticator.
+     */
+    private void sendSetupLink(PortalUser user, ClientPortalSettings client, boolean afterReset) {
         String token = links.issue(user.tenantId(), user.id(), PortalLinks.Purpose.INVITATION, INVITATION_VALIDITY);
         WorkspaceView workspace = workspaces.current();
+        String link = addresses.baseUrl(workspace.slug()) + "/invitation/" + token;
         mail.queuePrivate(
                 user.email(),
-                workspace.name() + " invites you to the " + client.clientName() + " portal",
-                "Hello " + user.fullName() + ",\n\n"
-                        + workspace.name() + " has given you access to the client portal of " + client.clientName()
-                        + " as " + user.role().label() + ".\n\n"
-                        + "Set your password and your authenticator app here within 72 hours:\n\n"
-                        + addresses.baseUrl(workspace.slug()) + "/invitation/" + token + "\n\n"
-                        + "The link works once. If you did not expect this invitation, ignore this message.\n");
+                afterReset
+                        ? "Set up two-step sign-in again for the " + client.clientName() + " portal"
+                        : workspace.name() + " invites you to the " + client.clientName() + " portal",
+                (afterReset
+                                ? workspace.name()
+                                        + " reset the two-step sign-in of your account in the client portal of "
+                                        + client.clientName() + ".\n\nChoose a new password and set up your"
+                                        + " authenticator app again here within 72 hours:\n\n"
+                                : workspace.name() + " has given you access to the client portal of "
+                                        + client.clientName() + " as "
+                                        + user.role().label() + ".\n\n"
+                                        + "Set your password and your authenticator app here within 72 hours:\n\n")
+                        + link + "\n\n"
+                        + "The link works once. If you did not expect this message, contact " + workspace.name()
+                        + ".\n");
     }
 
     private void audit(AuditAction action, PortalUser user, String details) {

@@ -10,7 +10,14 @@ import java.util.UUID;
  * Between the password and the second factor (or the authenticator enrolment), the session remembers whom the password
  * belonged to — for five minutes (fifteen to enrol an app) and five wrong codes at most — but nobody is signed in yet.
  */
-record PendingSignIn(UUID tenantId, UUID userId, boolean enrol, long startedAtMillis, int wrongCodes, String secret)
+record PendingSignIn(
+        UUID tenantId,
+        UUID userId,
+        long credentialStamp,
+        boolean enrol,
+        long startedAtMillis,
+        int wrongCodes,
+        String secret)
         implements Serializable {
 
     static final String ATTRIBUTE = "bridgehead.portal.pending";
@@ -38,10 +45,10 @@ record PendingSignIn(UUID tenantId, UUID userId, boolean enrol, long startedAtMi
     }
 
     PendingSignIn withWrongCode() {
-        return new PendingSignIn(tenantId, userId, enrol, startedAtMillis, wrongCodes + 1, secret);
+        return new PendingSignIn(tenantId, userId, credentialStamp, enrol, startedAtMillis, wrongCodes + 1, secret);
     }
 
     PendingSignIn withSecret(String newSecret) {
-        return new PendingSignIn(tenantId, userId, enrol, startedAtMillis, wrongCodes, newSecret);
+        return new PendingSignIn(tenantId, userId, credentialStamp, enrol, startedAtMillis, wrongCodes, newSecret);
     }
 }

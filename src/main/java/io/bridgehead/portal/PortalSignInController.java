@@ -83,18 +83,18 @@ class PortalSignInController {
             Model model) {
         PortalSignIn.PasswordResult result = signIn.checkPassword(email, password, ip(request));
         return switch (result.next()) {
-            case SECOND_FACTOR, ENROL -> {
+            case SECOND_FACTOR -> {
                 freshSessionId(request);
                 new PendingSignIn(
                                 TenantContext.require(),
                                 result.userId(),
-                                result.next() == PortalSignIn.Next.ENROL,
+                                result.credentialStamp(),
+                                false,
                                 clock.millis(),
                                 0,
                                 null)
                         .keepIn(request.getSession());
-                yield "redirect:/portal/" + slug
-                        + (result.next() == PortalSignIn.Next.ENROL ? "/login/enrol" : "/login/code");
+                yield "redirect:/portal/" + slug + "/login/code";
             }
             default -> {
                 model.addAttribute("email", email);
@@ -123,7 +123,8 @@ class PortalSignInController {
         if (pending.isEmpty()) {
             return "redirect:/portal/" + slug + "/login?timeout";
         }
-        Optional<PortalPrincipal> principal = signIn.secondFactor(pending.get().userId(), code, ip(request));
+        Optional<PortalPrincipal> principal =
+                signIn.secondFactor(pending.get().userId(), pending.get().credentialStamp(), code, ip(request));
         if (principal.isEmpty()) {
             pending.get().withWrongCode().keepIn(request.getSession());
             model.addAttribute(
@@ -160,8 +161,11 @@ class PortalSignInController {
         if (pending.isEmpty() || pending.get().secret() == null) {
             return "redirect:/portal/" + slug + "/login?timeout";
         }
-        Optional<List<String>> codes =
-                signIn.completeEnrolment(pending.get().userId(), pending.get().secret(), code);
+        Optional<List<String>> codes = signIn.completeEnrolment(
+                pending.get().userId(),
+                pending.get().credentialStamp(),
+                pending.get().secret(),
+                code);
         if (codes.isEmpty()) {
             PendingSignIn again = pending.get().withWrongCode();
             again.keepIn(request.getSession());
@@ -173,7 +177,7 @@ class PortalSignInController {
             return "portal/enrol";
         }
         Optional<PortalPrincipal> principal =
-                signIn.afterEnrolment(pending.get().userId(), ip(request));
+                signIn.afterEnrolment(pending.get().userId(), pending.get().credentialStamp(), ip(request));
         if (principal.isEmpty()) {
             return "redirect:/portal/" + slug + "/login?closed";
         }
@@ -214,9 +218,16 @@ class PortalSignInController {
             Model model) {
         if (!result.hasErrors()) {
             try {
-                var userId = accounts.acceptInvitation(token, form);
+                PortalAccounts.AcceptedInvitation accepted = accounts.acceptInvitation(token, form);
                 freshSessionId(request);
-                new PendingSignIn(TenantContext.require(), userId, true, clock.millis(), 0, null)
+                new PendingSignIn(
+                                TenantContext.require(),
+                                accepted.userId(),
+                                accepted.credentialStamp(),
+                                true,
+                                clock.millis(),
+                                0,
+                                null)
                         .keepIn(request.getSession());
                 return "redirect:/portal/" + slug + "/login/enrol";
             } catch (RuleViolation violation) {

@@ -279,6 +279,29 @@ class PortalSignInTest {
     }
 
     @Test
+    void aPasswordResetEndsASignInHalfWayThrough() {
+        PortalUser user = testPortal.join(mvc, workspace, client, PortalRole.VIEWER);
+        Cookie pending = password(user.email(), user.password());
+
+        assertThat(mvc.post()
+                        .uri(portal + "/password/forgot")
+                        .param("email", user.email())
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+        outbox.flush();
+        String link = URI.create(TestMail.linkTo(user.email(), portal + "/password/reset/"))
+                .getPath();
+        assertThat(mvc.post()
+                        .uri(link)
+                        .param("newPassword", "Fresh-Passphrase-After-Reset-5")
+                        .param("confirmPassword", "Fresh-Passphrase-After-Reset-5")
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+
+        assertThat(Html.of(code(pending, TestPortal.code(user.secret(), 1)))).contains("That code is not correct");
+    }
+
+    @Test
     void anUnknownPortalAddressIsNotFound() {
         assertThat(mvc.get()
                         .uri("/portal/no-such-firm-"

@@ -194,7 +194,7 @@ class PortalUserManagementTest {
     }
 
     @Test
-    void theFirmResetsAUsersAuthenticatorAndTheNextSignInEnrolsANewOne() {
+    void afterTheFirmResetsAnAuthenticatorOnlyTheEmailedLinkSetsUpANewOne() {
         PortalUser user = testPortal.join(mvc, workspace, client, PortalRole.VIEWER);
 
         assertThat(mvc.post()
@@ -204,13 +204,22 @@ class PortalUserManagementTest {
                 .hasStatus3xxRedirection();
 
         assertThat(mvc.get().uri(portal + "/").cookie(user.session())).hasStatus3xxRedirection();
-        assertThat(mvc.post()
-                        .uri(portal + "/login")
-                        .param("email", user.email())
-                        .param("password", user.password())
-                        .with(csrf()))
+        MvcTestResult passwordOnly = mvc.post()
+                .uri(portal + "/login")
+                .param("email", user.email())
+                .param("password", user.password())
+                .with(csrf())
+                .exchange();
+        assertThat(passwordOnly).hasStatusOk();
+        assertThat(Html.of(passwordOnly)).contains("no authenticator app set up yet");
+        assertThat(mvc.get().uri(portal + "/login/enrol").cookie(TestPortal.cookieOrNull(passwordOnly)))
                 .hasStatus3xxRedirection()
-                .hasRedirectedUrl(portal + "/login/enrol");
+                .hasRedirectedUrl(portal + "/login?timeout");
+
+        outbox.flush();
+        PortalUser again = testPortal.accept(mvc, workspace, user.email());
+        assertThat(again.recoveryCodes()).hasSize(10);
+        assertThat(again.secret()).isNotEqualTo(user.secret());
         assertThat(auditTrail.actionsBy(workspace, "")).contains(AuditAction.PORTAL_MFA_RESET);
     }
 

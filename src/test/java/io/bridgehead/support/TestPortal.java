@@ -121,6 +121,12 @@ public class TestPortal {
         }
     }
 
+    /** The portal session cookie a response set, or a placeholder when it set none. */
+    public static Cookie cookieOrNull(MvcTestResult result) {
+        Cookie cookie = result.getResponse().getCookie(COOKIE);
+        return new Cookie(COOKIE, cookie == null ? "none" : cookie.getValue());
+    }
+
     public static Cookie cookie(MvcTestResult result) {
         Cookie cookie = result.getResponse().getCookie(COOKIE);
         if (cookie == null) {
