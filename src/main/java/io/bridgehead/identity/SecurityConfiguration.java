@@ -158,10 +158,15 @@ class SecurityConfiguration {
                         hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000));
     }
 
+    /**
+     * Not signed in: to the sign-in page, saying why when the browser still held a session that is gone — deleted from
+     * the store when the user was removed or their password or MFA reset, or expired while idle.
+     */
     private static void toPortalSignIn(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
-        redirectToPortalSignIn(request, response, null);
+        boolean sessionGone = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+        redirectToPortalSignIn(request, response, sessionGone ? "ended" : null);
     }
 
     /** The sign-in page of the portal the request was for ({@code /portal/{slug}/…}). */

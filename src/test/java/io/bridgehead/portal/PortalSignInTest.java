@@ -159,7 +159,7 @@ class PortalSignInTest {
 
         assertThat(mvc.get().uri(portal + "/").cookie(user.session()))
                 .hasStatus3xxRedirection()
-                .hasRedirectedUrl(portal + "/login");
+                .hasRedirectedUrl(portal + "/login?ended");
         assertThat(login(user.email(), user.password())).hasStatusOk();
     }
 
@@ -172,7 +172,7 @@ class PortalSignInTest {
 
         assertThat(mvc.get().uri(portal + "/").cookie(user.session()))
                 .hasStatus3xxRedirection()
-                .hasRedirectedUrl(portal + "/login");
+                .hasRedirectedUrl(portal + "/login?ended");
         assertThat(Html.of(login(user.email(), user.password()))).contains("The portal of your organisation is closed");
 
         testPortal.enable(workspace, other);
