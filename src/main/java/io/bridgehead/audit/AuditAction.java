@@ -67,6 +67,7 @@ public enum AuditAction {
     PORTAL_MFA_ENROLLED("Portal MFA enrolled"),
     PORTAL_MFA_RESET("Portal MFA reset by the firm"),
     PORTAL_RECOVERY_CODE_USED("Portal recovery code used"),
+    PORTAL_RECOVERY_CODES_ISSUED("Portal recovery codes issued"),
     PORTAL_SIGN_IN_SUCCEEDED("Portal sign-in"),
     PORTAL_SIGN_IN_FAILED("Portal sign-in failed"),
     PORTAL_SIGN_IN_BLOCKED("Portal sign-in refused by address"),

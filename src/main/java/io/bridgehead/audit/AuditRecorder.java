@@ -1,6 +1,7 @@
 package io.bridgehead.audit;
 
 import io.bridgehead.access.PermissionDenied;
+import io.bridgehead.access.PortalActor;
 import io.bridgehead.shared.tenant.ScopedTransactions;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -30,14 +31,16 @@ class AuditRecorder {
     /** At once, not after commit: the refused work is about to roll back. */
     @EventListener
     void onDenied(PermissionDenied denied) {
-        record(new AuditEvent(
+        AuditEvent event = new AuditEvent(
                 denied.actor().tenantId(),
                 denied.actor().userId(),
                 denied.actor().email(),
                 AuditAction.PERMISSION_DENIED,
                 denied.target(),
                 denied.details(),
-                denied.origin()));
+                denied.origin());
+        // A client's person refused something: the entry belongs to their client's trail.
+        record(denied.actor() instanceof PortalActor portal ? event.about(portal.clientId(), null, null) : event);
     }
 
     private void record(AuditEvent event) {

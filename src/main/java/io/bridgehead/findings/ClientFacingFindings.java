@@ -198,7 +198,7 @@ public class ClientFacingFindings {
     @Transactional(readOnly = true)
     public List<FindingHistoryEntry> history(UUID findingId) {
         Scope scope = scope(PortalAction.SEE);
-        return findings.historyOf(inScope(scope, findingId).id());
+        return findings.historyOf(inScope(scope, findingId).id(), true);
     }
 
     /** The comments the firm or the client shared, oldest first; internal comments never appear. */
@@ -212,7 +212,7 @@ public class ClientFacingFindings {
     @Transactional(readOnly = true)
     public List<MentionSuggestion> mentionSuggestions(UUID findingId, String query) {
         Scope scope = scope(PortalAction.COMMENT);
-        return FindingComments.suggestions(visibleProjects.team(projectOf(scope, findingId)), query);
+        return FindingComments.clientSuggestions(visibleProjects.team(projectOf(scope, findingId)), query);
     }
 
     /** The finding's evidence files; not found when the client's portal does not show evidence. */

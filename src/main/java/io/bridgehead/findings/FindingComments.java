@@ -273,6 +273,17 @@ public class FindingComments {
                 .toList();
     }
 
+    /** For a client's person: matched on name and handle only, and without the firm's e-mail addresses. */
+    static List<MentionSuggestion> clientSuggestions(List<TeamMember> team, String query) {
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        return team.stream()
+                .map(m -> new MentionSuggestion(Mentions.handleOf(m, team), m.fullName(), ""))
+                .filter(s -> s.name().toLowerCase(Locale.ROOT).contains(q)
+                        || s.handle().toLowerCase(Locale.ROOT).contains(q))
+                .limit(MAX_SUGGESTIONS)
+                .toList();
+    }
+
     private void notifyMentioned(
             ProjectView project,
             FindingView finding,

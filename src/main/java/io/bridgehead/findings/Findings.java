@@ -94,13 +94,18 @@ public class Findings {
     @Transactional(readOnly = true)
     public List<FindingHistoryEntry> history(UUID projectId, UUID findingId) {
         projects.get(projectId);
-        return historyOf(find(projectId, findingId).id());
+        return historyOf(find(projectId, findingId).id(), false);
     }
 
-    /** A finding's history, oldest first, for a caller that has already checked the finding is in its scope. */
-    List<FindingHistoryEntry> historyOf(UUID findingId) {
+    /**
+     * A finding's history, oldest first, for a caller that has already checked the finding is in its scope; for the
+     * client, notes written before the portal shared them are left out.
+     */
+    List<FindingHistoryEntry> historyOf(UUID findingId, boolean forClient) {
         return jdbc.query(
-                "select actor_name, actor_side, from_status, to_status, note, occurred_at from finding_history"
+                "select actor_name, actor_side, from_status, to_status,"
+                        + (forClient ? " case when note_shared then note else '' end," : " note,")
+                        + " occurred_at from finding_history"
                         + " where tenant_id = ? and finding_id = ? order by occurred_at, seq",
                 (rs, i) -> new FindingHistoryEntry(
                         rs.getString(1),

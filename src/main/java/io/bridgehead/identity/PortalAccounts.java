@@ -8,6 +8,7 @@ import io.bridgehead.clients.ClientPortals;
 import io.bridgehead.notifications.MailOutbox;
 import io.bridgehead.shared.RuleViolation;
 import io.bridgehead.shared.tenant.TenantContext;
+import io.bridgehead.shared.web.RateLimiter;
 import io.bridgehead.tenancy.PortalAddresses;
 import io.bridgehead.tenancy.WorkspaceView;
 import io.bridgehead.tenancy.Workspaces;
@@ -31,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class PortalAccounts {
 
     static final Duration RESET_VALIDITY = Duration.ofMinutes(30);
+
+    private final RateLimiter resetsPerAddress = new RateLimiter(3, Duration.ofMinutes(15));
 
     /** What an invitation page shows before it is accepted. */
     public record InvitationDetails(String email, String fullName, String clientName) {}
@@ -117,7 +120,12 @@ public class PortalAccounts {
     /** Behaves the same whether or not the address has an account. */
     @Transactional
     public void requestPasswordReset(ForgotPasswordCmd cmd) {
-        users.findByEmail(TenantContext.require(), cmd.email().strip())
+        String email = cmd.email().strip();
+        // A few links per address per quarter hour: nobody's inbox can be flooded, and the answer stays the same.
+        if (!resetsPerAddress.tryAcquire(TenantContext.require() + ":" + email.toLowerCase(java.util.Locale.ROOT))) {
+            return;
+        }
+        users.findByEmail(TenantContext.require(), email)
                 .filter(u -> !u.removed() && u.passwordHash() != null)
                 .ifPresent(this::sendReset);
     }
@@ -165,26 +173,76 @@ public class PortalAccounts {
         audit(user, AuditAction.PORTAL_PASSWORD_CHANGED, "Other sessions ended");
     }
 
+    /**
+     * Sends a confirmation link to the new address; the address changes only when that link is used, so nobody can
+     * take an address they cannot read. The old address is told.
+     */
     @Transactional
-    public void changeEmail(String currentPassword, String newEmail) {
+    public String requestEmailChange(String currentPassword, String newEmail) {
         PortalUser user = confirmedCurrentUser(currentPassword);
         String email = newEmail == null ? "" : newEmail.strip();
         if (!email.matches("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
             throw RuleViolation.of("email", "Enter a valid e-mail address, such as name@example.com.");
         }
-        users.findByEmail(user.tenantId(), email)
+        if (email.equalsIgnoreCase(user.email())) {
+            throw RuleViolation.of("email", "This is already your e-mail address.");
+        }
+        WorkspaceView workspace = workspaces.current();
+        String token = links.issueEmailChange(user.tenantId(), user.id(), email, RESET_VALIDITY);
+        mail.queuePrivate(
+                email,
+                "Confirm your new e-mail address for the " + workspace.name() + " portal",
+                "Someone asked to use this address for a portal account at " + workspace.name() + ".\n\n"
+                        + "Confirm it here within 30 minutes:\n\n"
+                        + addresses.baseUrl(workspace.slug()) + "/email/confirm/" + token + "\n\n"
+                        + "If you did not ask for this, ignore this message; nothing changes.\n");
+        mail.queue(
+                user.email(),
+                "A change of your portal e-mail address was requested",
+                "Someone signed in to your portal account at " + workspace.name()
+                        + " asked to change its e-mail address. It changes only when the new address confirms it.\n\n"
+                        + "If this was not you, change your password and contact " + workspace.name() + " at once.\n");
+        audit(user, AuditAction.PORTAL_EMAIL_CHANGED, "Requested; waiting for the new address to confirm");
+        return email;
+    }
+
+    /** The address an e-mail change link would confirm, for its page. */
+    @Transactional(readOnly = true)
+    public String emailChangeFor(String token) {
+        return links.peekEmailChange(TenantContext.require(), token)
+                .filter(change -> users.findByTenantIdAndId(TenantContext.require(), change.userId())
+                        .filter(u -> !u.removed())
+                        .isPresent())
+                .map(PortalLinks.EmailChange::newEmail)
+                .orElseThrow(InvalidLinkException::new);
+    }
+
+    /** Uses the link: the address becomes the user's sign-in address and all their sessions end. */
+    @Transactional
+    public void confirmEmailChange(String token) {
+        emailChangeFor(token);
+        PortalLinks.EmailChange change =
+                links.useEmailChange(TenantContext.require(), token).orElseThrow(InvalidLinkException::new);
+        PortalUser user =
+                users.lockById(TenantContext.require(), change.userId()).orElseThrow();
+        boolean taken = users.findByEmail(user.tenantId(), change.newEmail())
                 .filter(u -> !u.id().equals(user.id()))
-                .ifPresent(u -> {
-                    throw RuleViolation.of("email", "This address cannot be used. Choose another one.");
-                });
+                .isPresent();
+        if (taken) {
+            throw new InvalidLinkException();
+        }
         String before = user.email();
-        user.changeEmail(email);
+        user.changeEmail(change.newEmail());
+        sessions.endAll(user.id());
         mail.queue(
                 before,
                 "Your portal e-mail address was changed",
-                "The e-mail address of your portal account was changed to " + email
+                "The e-mail address of your portal account was changed to " + change.newEmail()
                         + ".\n\nIf you did not do this, contact the firm at once.\n");
-        audit(user, AuditAction.PORTAL_EMAIL_CHANGED, "From " + before + " to " + email);
+        audit(
+                user,
+                AuditAction.PORTAL_EMAIL_CHANGED,
+                "From " + before + " to " + change.newEmail() + "; sessions ended");
     }
 
     /** Checks the password before a new authenticator is shown; the old one stays until the new one is confirmed. */
@@ -204,21 +262,29 @@ public class PortalAccounts {
 
     /** Switches to the new authenticator once it produced a code; new recovery codes replace the old ones. */
     @Transactional
-    public Optional<List<String>> completeAuthenticatorChange(String secret, String code) {
+    public Optional<List<String>> completeAuthenticatorChange(String secret, String code, String currentSessionId) {
         PortalUser user = currentUserLocked();
         OptionalLong step = totp.accept(secret, code, null);
         if (step.isEmpty()) {
             return Optional.empty();
         }
         user.enrol(secret, step.getAsLong(), now());
-        audit(user, AuditAction.PORTAL_MFA_ENROLLED, "Authenticator replaced; 10 new recovery codes issued");
+        sessions.endAllExcept(user.id(), currentSessionId);
+        audit(
+                user,
+                AuditAction.PORTAL_MFA_ENROLLED,
+                "Authenticator replaced; 10 new recovery codes issued; other sessions ended");
         return Optional.of(recoveryCodes.replace(user.tenantId(), user.id()));
     }
 
     @Transactional
-    public List<String> newRecoveryCodes(String currentPassword) {
+    public List<String> newRecoveryCodes(String currentPassword, String currentSessionId) {
         PortalUser user = confirmedCurrentUser(currentPassword);
-        audit(user, AuditAction.PORTAL_MFA_ENROLLED, "10 new recovery codes issued; the old ones no longer work");
+        sessions.endAllExcept(user.id(), currentSessionId);
+        audit(
+                user,
+                AuditAction.PORTAL_RECOVERY_CODES_ISSUED,
+                "10 new recovery codes; the old ones no longer work; other sessions ended");
         return recoveryCodes.replace(user.tenantId(), user.id());
     }
 

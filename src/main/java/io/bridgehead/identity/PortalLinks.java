@@ -21,8 +21,12 @@ class PortalLinks {
 
     enum Purpose {
         INVITATION,
-        PASSWORD_RESET
+        PASSWORD_RESET,
+        EMAIL_CHANGE
     }
+
+    /** A used e-mail change link: whose, and the address it confirmed. */
+    record EmailChange(UUID userId, String newEmail) {}
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -34,20 +38,52 @@ class PortalLinks {
 
     @Transactional(propagation = Propagation.MANDATORY)
     String issue(UUID tenantId, UUID userId, Purpose purpose, Duration validity) {
+        return issue(tenantId, userId, purpose, validity, null);
+    }
+
+    /** A link that confirms {@code newEmail} as the user's address once it is opened from that address's mailbox. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    String issueEmailChange(UUID tenantId, UUID userId, String newEmail, Duration validity) {
+        return issue(tenantId, userId, Purpose.EMAIL_CHANGE, validity, newEmail);
+    }
+
+    private String issue(UUID tenantId, UUID userId, Purpose purpose, Duration validity, String newEmail) {
         revokeOpen(tenantId, userId, purpose);
         AccessToken token = AccessToken.issue(tenantId);
         Instant now = Instant.now(clock);
         jdbc.update(
-                "insert into portal_link (tenant_id, id, user_id, purpose, token_hash, created_at, expires_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?)",
+                "insert into portal_link (tenant_id, id, user_id, purpose, token_hash, created_at, expires_at,"
+                        + " new_email) values (?, ?, ?, ?, ?, ?, ?, ?)",
                 tenantId,
                 UUID.randomUUID(),
                 userId,
                 purpose.name(),
                 token.hash(),
                 Timestamp.from(now),
-                Timestamp.from(now.plus(validity)));
+                Timestamp.from(now.plus(validity)),
+                newEmail);
         return token.value();
+    }
+
+    /** The address an open e-mail change link would confirm, without using it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<EmailChange> peekEmailChange(UUID tenantId, String token) {
+        return peek(tenantId, token, Purpose.EMAIL_CHANGE)
+                .map(user -> new EmailChange(user, newEmailOf(tenantId, token)));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<EmailChange> useEmailChange(UUID tenantId, String token) {
+        return use(tenantId, token, Purpose.EMAIL_CHANGE)
+                .map(user -> new EmailChange(user, newEmailOf(tenantId, token)));
+    }
+
+    private String newEmailOf(UUID tenantId, String token) {
+        return jdbc.queryForObject(
+                "select new_email from portal_link where tenant_id = ? and token_hash = ?",
+                String.class,
+                tenantId,
+                AccessToken.parse(token).orElseThrow().hash());
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Every portal request: the workspace comes from the address ({@code /portal/{slug}/…}, unknown → 404, a released
@@ -54,7 +55,7 @@ class PortalRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
         String[] parts = path.split("/", 4);
         Optional<PortalWorkspace> workspace = parts.length < 3 ? Optional.empty() : workspaces.forPortalSlug(parts[2]);
         if (workspace.isEmpty()) {

@@ -88,13 +88,15 @@ public class PortalSignIn {
     public PasswordResult checkPassword(String typedEmail, String password, String ip) {
         String email = typedEmail == null ? "" : typedEmail.strip();
         String pass = password == null ? "" : password;
-        if (!ipLimiter.tryAcquire(String.valueOf(ip))) {
+        if (!ipLimiter.tryAcquire(networkOf(ip))) {
             return PasswordResult.of(Next.THROTTLED);
         }
         if (email.isEmpty() || email.length() > 254 || pass.length() > PasswordPolicy.MAX_LENGTH) {
             return PasswordResult.of(Next.REFUSED);
         }
         if (throttle.isLocked(throttleKey(email))) {
+            events.publishEvent(AuditEvent.byAccount(
+                    TenantContext.require(), null, email, AuditAction.PORTAL_SIGN_IN_FAILED, "E-mail locked"));
             return PasswordResult.of(Next.LOCKED);
         }
         Optional<PortalUser> candidate =
@@ -246,6 +248,21 @@ public class PortalSignIn {
     private void audit(PortalUser user, AuditAction action, String details) {
         events.publishEvent(AuditEvent.byAccount(user.tenantId(), user.id(), user.email(), action, details)
                 .about(user.clientId(), null, null));
+    }
+
+    /** IPv6 clients usually own a whole /64, so the limit counts per /64 there and per address for IPv4. */
+    static String networkOf(String ip) {
+        if (ip == null || !ip.contains(":") || !ip.matches("[0-9a-fA-F:.]+")) {
+            return String.valueOf(ip);
+        }
+        try {
+            byte[] address = java.net.InetAddress.getByName(ip).getAddress();
+            return address.length == 16
+                    ? java.util.HexFormat.of().formatHex(address, 0, 8) + "::/64"
+                    : java.net.InetAddress.getByAddress(address).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            return ip;
+        }
     }
 
     /** Portal and staff accounts are counted apart, and per workspace, as the same e-mail may exist in several. */

@@ -83,7 +83,7 @@ class PortalUser {
 
     void change(PortalUserForm form) {
         this.email = form.email().strip();
-        this.fullName = form.fullName().strip();
+        this.fullName = plain(form.fullName());
         this.role = form.role();
     }
 
@@ -106,7 +106,7 @@ class PortalUser {
     }
 
     void acceptInvitation(String fullName, String passwordHash, Instant now) {
-        this.fullName = fullName.strip();
+        this.fullName = plain(fullName);
         changePassword(passwordHash, now);
     }
 
@@ -140,6 +140,11 @@ class PortalUser {
 
     void signedIn(Instant now) {
         this.lastSignInAt = now;
+    }
+
+    /** Names go into e-mails and pages as text: no line breaks or other control characters. */
+    private static String plain(String name) {
+        return name.replaceAll("\\p{Cntrl}", " ").strip();
     }
 
     UUID id() {

@@ -15,6 +15,7 @@ import io.bridgehead.shared.NotFoundException;
 import io.bridgehead.shared.RuleViolation;
 import io.bridgehead.shared.security.CurrentActor;
 import io.bridgehead.shared.tenant.TenantContext;
+import io.bridgehead.shared.web.RateLimiter;
 import io.bridgehead.tenancy.PortalAddresses;
 import io.bridgehead.tenancy.WorkspaceView;
 import io.bridgehead.tenancy.Workspaces;
@@ -35,6 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class PortalUsers {
 
     static final Duration INVITATION_VALIDITY = Duration.ofHours(72);
+    static final int MANAGER_INVITATIONS_PER_HOUR = 20;
+
+    private final RateLimiter managerInvitations = new RateLimiter(MANAGER_INVITATIONS_PER_HOUR, Duration.ofHours(1));
 
     private final PortalUserRepository users;
     private final PortalLinks links;
@@ -93,6 +97,7 @@ public class PortalUsers {
     @Transactional
     public UUID invite(UUID clientId, PortalUserForm form) {
         ClientPortalSettings client = requireManagerOf(clientId);
+        requireInvitationAllowance(clientId);
         requireFreeEmail(form.email(), null);
         PortalUser user = users.saveAndFlush(new PortalUser(
                 TenantContext.require(),
@@ -125,6 +130,7 @@ public class PortalUsers {
     @Transactional
     public void resendInvitation(UUID clientId, UUID userId) {
         ClientPortalSettings client = requireManagerOf(clientId);
+        requireInvitationAllowance(clientId);
         PortalUser user = locked(clientId, userId);
         if (!user.awaitingSetup()) {
             throw new ConflictException(user.fullName() + " has already accepted the invitation.");
@@ -219,10 +225,31 @@ public class PortalUsers {
         }
     }
 
+    /**
+     * A client's Managers send at most {@value #MANAGER_INVITATIONS_PER_HOUR} invitations an hour, so the firm's mail
+     * cannot be turned into a mass mailer; the firm's staff are not limited.
+     */
+    private void requireInvitationAllowance(UUID clientId) {
+        if (CurrentActor.get().orElse(null) instanceof PortalActor
+                && !managerInvitations.tryAcquire(TenantContext.require() + ":" + clientId)) {
+            throw RuleViolation.of("email", "Too many invitations from your organisation in the last hour. Try later.");
+        }
+    }
+
+    /**
+     * A taken address: the firm is told plainly; a client's Manager gets an answer that does not say whether the
+     * address belongs to another client (audited, so the firm can follow up).
+     */
     private void requireFreeEmail(String email, UUID exceptId) {
         users.findByEmail(TenantContext.require(), email.strip())
                 .filter(u -> !u.id().equals(exceptId))
                 .ifPresent(u -> {
+                    if (CurrentActor.get().orElse(null) instanceof PortalActor) {
+                        String reason =
+                                "This address cannot be invited here. If the person needs access, ask the firm.";
+                        permissions.denied("Portal user " + email.strip(), reason);
+                        throw RuleViolation.of("email", reason);
+                    }
                     throw RuleViolation.of("email", "This address already has portal access in this workspace.");
                 });
     }

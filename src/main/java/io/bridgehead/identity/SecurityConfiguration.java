@@ -7,6 +7,7 @@ import io.bridgehead.audit.AuditEvent;
 import io.bridgehead.shared.security.CurrentActor;
 import io.bridgehead.shared.web.RateLimiter;
 import io.bridgehead.shared.web.TenantContextFilter;
+import io.bridgehead.tenancy.PortalWorkspace;
 import io.bridgehead.tenancy.Workspaces;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +38,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.util.UrlPathHelper;
 
 /** The one place for URL rules, sign-in, sign-out, sessions and security headers. */
 @Configuration(proxyBeanMethods = false)
@@ -73,6 +75,7 @@ class SecurityConfiguration {
                                 "/portal/*/login/**",
                                 "/portal/*/invitation/**",
                                 "/portal/*/password/**",
+                                "/portal/*/email/confirm/**",
                                 "/portal/*/branding.css",
                                 "/portal/*/logo")
                         .permitAll()
@@ -172,11 +175,14 @@ class SecurityConfiguration {
     /** The sign-in page of the portal the request was for ({@code /portal/{slug}/…}). */
     private static void redirectToPortalSignIn(HttpServletRequest request, HttpServletResponse response, String message)
             throws IOException {
-        String[] parts = request.getRequestURI()
-                .substring(request.getContextPath().length())
-                .split("/", 4);
+        // The workspace the request filter resolved (the path's slug could be an old one); the path is the fallback.
+        Object workspace = request.getAttribute(PortalRequestFilter.WORKSPACE_ATTRIBUTE);
+        String slug = workspace instanceof PortalWorkspace resolved
+                ? resolved.slug()
+                : UrlPathHelper.defaultInstance.getPathWithinApplication(request)
+                        .split("/", 4)[2];
         String target =
-                request.getContextPath() + "/portal/" + parts[2] + "/login" + (message == null ? "" : "?" + message);
+                request.getContextPath() + "/portal/" + slug + "/login" + (message == null ? "" : "?" + message);
         if ("true".equals(request.getHeader("HX-Request"))) {
             response.setHeader("HX-Redirect", target);
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Two session cookies, both HttpOnly, SameSite=Lax and Secure whenever the request came over https: one for staff
@@ -32,9 +33,12 @@ class SessionCookieConfiguration {
         return serializer;
     }
 
+    /**
+     * Decided on the decoded path, as Spring Security and Spring MVC match it, so {@code /%70ortal/…} is portal to all
+     * three.
+     */
     static boolean isPortal(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/portal/");
+        return UrlPathHelper.defaultInstance.getPathWithinApplication(request).startsWith("/portal/");
     }
 
     private record PerAreaCookieSerializer(CookieSerializer staff, CookieSerializer portal)

@@ -43,7 +43,11 @@ public class Notifications {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void notify(UUID recipientId, String kind, String title, String link) {
-        if (link == null || !link.startsWith("/") || link.startsWith("//") || link.length() > 500) {
+        if (link == null
+                || !link.startsWith("/")
+                || link.startsWith("//")
+                || link.contains("\\")
+                || link.length() > 500) {
             throw new IllegalArgumentException("A notification links to a path inside Bridgehead: " + link);
         }
         jdbc.update(

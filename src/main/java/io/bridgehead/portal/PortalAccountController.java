@@ -74,9 +74,11 @@ class PortalAccountController {
             Model model,
             RedirectAttributes redirect) {
         try {
-            accounts.changeEmail(form.currentPassword(), form.email());
+            String email = accounts.requestEmailChange(form.currentPassword(), form.email());
             redirect.addFlashAttribute(
-                    "flash", "Your e-mail address has been changed. Use it the next time you sign in.");
+                    "flash",
+                    "We sent a link to " + email + ". Your e-mail address changes when you open it (within 30"
+                            + " minutes).");
             return "redirect:/portal/" + slug + "/account";
         } catch (RuleViolation violation) {
             FormErrors.reject(result, violation);
@@ -117,7 +119,7 @@ class PortalAccountController {
         if (!(session.getAttribute(NEW_SECRET) instanceof String secret)) {
             return "redirect:/portal/" + slug + "/account";
         }
-        Optional<List<String>> codes = accounts.completeAuthenticatorChange(secret, code);
+        Optional<List<String>> codes = accounts.completeAuthenticatorChange(secret, code, session.getId());
         if (codes.isEmpty()) {
             model.addAttribute(
                     "error",
@@ -139,7 +141,7 @@ class PortalAccountController {
             HttpSession session,
             Model model) {
         try {
-            List<String> codes = accounts.newRecoveryCodes(form.currentPassword());
+            List<String> codes = accounts.newRecoveryCodes(form.currentPassword(), session.getId());
             session.setAttribute(PortalSignInController.RECOVERY_CODES, List.copyOf(codes));
             return "redirect:/portal/" + slug + "/recovery-codes";
         } catch (RuleViolation violation) {

@@ -29,12 +29,23 @@ class PortalErrorPages implements ErrorViewResolver {
 
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
-        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (!(uri instanceof String path) || !path.startsWith(request.getContextPath() + "/portal/")) {
+        if (!forPortal(request)) {
             return staffPages.resolveErrorView(request, status, model);
         }
         ModelAndView view = new ModelAndView("portal/error", model, status);
         view.addObject("status", status.value());
         return view;
+    }
+
+    /**
+     * A portal request once its workspace was resolved (also on a portal host name, where the original address has no
+     * /portal prefix), or any address under /portal.
+     */
+    private static boolean forPortal(HttpServletRequest request) {
+        if (request.getAttribute("portalWorkspace") != null) {
+            return true;
+        }
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return uri instanceof String path && path.startsWith(request.getContextPath() + "/portal/");
     }
 }

@@ -72,6 +72,7 @@ class PortalPagesController {
         model.addAttribute("chart", TrendChart.of(figures.trend()));
         model.addAttribute("activity", findings.recentActivity(RECENT_ACTIVITY));
         model.addAttribute("section", "dashboard");
+        viewed("Dashboard", null);
         return "portal/dashboard";
     }
 
@@ -187,6 +188,7 @@ class PortalPagesController {
     String reports(Model model) {
         portalPermissions.require(PortalAction.DOWNLOAD_REPORTS);
         model.addAttribute("section", "reports");
+        viewed("Reports", null);
         return "portal/reports";
     }
 
@@ -206,10 +208,13 @@ class PortalPagesController {
         return "portal/notifications";
     }
 
+    /** Goes where the notification points, under the portal's current address (the firm may have renamed it). */
     @PostMapping("/notifications/{id}/open")
-    String openNotification(@PathVariable UUID id) {
+    String openNotification(@PathVariable String slug, @PathVariable UUID id) {
         portalPermissions.require(PortalAction.SEE);
-        return "redirect:" + notifications.markRead(id);
+        String[] link = notifications.markRead(id).split("/", 4);
+        boolean portalLink = link.length == 4 && link[0].isEmpty() && link[1].equals("portal");
+        return "redirect:/portal/" + slug + "/" + (portalLink ? link[3] : "");
     }
 
     @PostMapping("/notifications/read-all")

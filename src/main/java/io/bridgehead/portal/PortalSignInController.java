@@ -292,6 +292,22 @@ class PortalSignInController {
         return "portal/reset-password";
     }
 
+    // Changing the e-mail address ---------------------------------------------------------------------------------
+
+    /** Opening the link shows a button: link checkers that fetch it must not change anything. */
+    @GetMapping("/email/confirm/{token}")
+    String emailChangePage(@PathVariable String token, Model model) {
+        model.addAttribute("email", accounts.emailChangeFor(token));
+        model.addAttribute("token", token);
+        return "portal/confirm-email";
+    }
+
+    @PostMapping("/email/confirm/{token}")
+    String confirmEmailChange(@PathVariable String slug, @PathVariable String token) {
+        accounts.confirmEmailChange(token);
+        return "redirect:/portal/" + slug + "/login?emailchanged";
+    }
+
     @ExceptionHandler(InvalidLinkException.class)
     @ResponseStatus(HttpStatus.GONE)
     String invalidLink() {

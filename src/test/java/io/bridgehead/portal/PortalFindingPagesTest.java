@@ -20,12 +20,18 @@ import io.bridgehead.support.TestPortal;
 import io.bridgehead.support.TestPortal.PortalUser;
 import io.bridgehead.support.TestWorkspaces;
 import io.bridgehead.support.TestWorkspaces.TestWorkspace;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** The client's pages of findings: what they show, what they hide, and the remediation loop seen from both sides. */
@@ -52,6 +58,9 @@ class PortalFindingPagesTest {
 
     @Autowired
     Outbox outbox;
+
+    @Autowired
+    Environment environment;
 
     TestWorkspace workspace;
     UUID client;
@@ -174,6 +183,36 @@ class PortalFindingPagesTest {
     }
 
     @Test
+    void mentionSuggestionsNameTheTeamWithoutTheirAddresses() {
+        UUID finding = finding(project, "Verbose errors", Severity.LOW);
+        PortalUser collaborator = testPortal.join(mvc, workspace, client, PortalRole.COLLABORATOR);
+
+        String json = Html.of(
+                mvc.get().uri(portal + "/findings/" + finding + "/mentions?q=").cookie(collaborator.session()));
+
+        assertThat(json)
+                .contains("\"name\"")
+                .doesNotContain(workspace.admin().email())
+                .doesNotContain("@test.local");
+    }
+
+    @Test
+    void statusNotesWrittenBeforeThePortalStayWithTheFirm() throws SQLException {
+        UUID finding = finding(project, "Old finding with remarks", Severity.MEDIUM);
+        ActingAs.run(
+                workspace,
+                workspace.admin(),
+                () -> findings.move(
+                        project, finding, FindingStatus.ACCEPTED_RISK, "Internal remark from before the portal"));
+        asOwner("update finding_history set note_shared = false where finding_id = ?", finding);
+        PortalUser viewer = testPortal.join(mvc, workspace, client, PortalRole.VIEWER);
+
+        String page = Html.of(mvc.get().uri(portal + "/findings/" + finding).cookie(viewer.session()));
+
+        assertThat(page).contains("Accepted risk").doesNotContain("Internal remark from before the portal");
+    }
+
+    @Test
     void anotherClientsFindingIsNotFoundAndNothingChanges() {
         PortalUser manager = testPortal.join(mvc, workspace, client, PortalRole.MANAGER);
 
@@ -194,6 +233,22 @@ class PortalFindingPagesTest {
         assertThat(testClients.value(
                         workspace, String.class, "select status from finding where id = ?", otherClientsFinding))
                 .isEqualTo("OPEN");
+    }
+
+    /** As the migration left notes written before the portal: only the tables' owner may change history rows. */
+    private void asOwner(String sql, UUID id) throws SQLException {
+        try (Connection owner = DriverManager.getConnection(
+                environment.getRequiredProperty("spring.flyway.url"),
+                environment.getRequiredProperty("spring.flyway.user"),
+                environment.getRequiredProperty("spring.flyway.password"))) {
+            try (Statement statement = owner.createStatement()) {
+                statement.execute("select set_config('app.tenant_id', '" + workspace.id() + "', false)");
+            }
+            try (PreparedStatement statement = owner.prepareStatement(sql)) {
+                statement.setObject(1, id);
+                assertThat(statement.executeUpdate()).isPositive();
+            }
+        }
     }
 
     private UUID finding(UUID projectId, String title, Severity severity) {

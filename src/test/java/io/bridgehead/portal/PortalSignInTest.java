@@ -302,6 +302,43 @@ class PortalSignInTest {
     }
 
     @Test
+    void aNewEmailAddressCountsOnlyOnceItsMailboxConfirmsIt() {
+        PortalUser user = testPortal.join(mvc, workspace, client, PortalRole.VIEWER);
+        String newEmail = "moved-" + UUID.randomUUID().toString().substring(0, 8) + "@client.test";
+
+        assertThat(mvc.post()
+                        .uri(portal + "/account/email")
+                        .param("email", newEmail)
+                        .param("currentPassword", "Wrong-Password-123")
+                        .cookie(user.session())
+                        .with(csrf()))
+                .hasStatusOk();
+        assertThat(mvc.post()
+                        .uri(portal + "/account/email")
+                        .param("email", newEmail)
+                        .param("currentPassword", user.password())
+                        .cookie(user.session())
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+        outbox.flush();
+        assertThat(login(newEmail, user.password())).hasStatusOk();
+        assertThat(login(user.email(), user.password()))
+                .hasStatus3xxRedirection()
+                .hasRedirectedUrl(portal + "/login/code");
+
+        String link = URI.create(TestMail.linkTo(newEmail, portal + "/email/confirm/"))
+                .getPath();
+        assertThat(Html.of(mvc.get().uri(link))).contains(newEmail, "Confirm the new address");
+        assertThat(mvc.post().uri(link).with(csrf()))
+                .hasStatus3xxRedirection()
+                .hasRedirectedUrl(portal + "/login?emailchanged");
+
+        assertThat(mvc.get().uri(portal + "/").cookie(user.session())).hasStatus3xxRedirection();
+        assertThat(login(newEmail, user.password())).hasStatus3xxRedirection().hasRedirectedUrl(portal + "/login/code");
+        assertThat(mvc.post().uri(link).with(csrf())).hasStatus(410);
+    }
+
+    @Test
     void anUnknownPortalAddressIsNotFound() {
         assertThat(mvc.get()
                         .uri("/portal/no-such-firm-"

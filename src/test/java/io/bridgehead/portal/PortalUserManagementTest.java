@@ -183,6 +183,27 @@ class PortalUserManagementTest {
     }
 
     @Test
+    void aManagerIsNotToldThatAnAddressBelongsToAnotherClient() {
+        PortalUser manager = testPortal.join(mvc, workspace, client, PortalRole.MANAGER);
+        PortalUser stranger = testPortal.join(mvc, workspace, otherClient, PortalRole.VIEWER);
+
+        MvcTestResult result = mvc.post()
+                .uri(portal + "/users/new")
+                .param("email", stranger.email())
+                .param("fullName", "Someone Else")
+                .param("role", "VIEWER")
+                .cookie(manager.session())
+                .with(csrf())
+                .exchange();
+
+        assertThat(result).hasStatusOk();
+        String error = Html.fieldError(Html.of(result), "email");
+        assertThat(error).isEqualTo("This address cannot be invited here. If the person needs access, ask the firm.");
+        assertThat(error).doesNotContain("Fabrikam").doesNotContain("already");
+        assertThat(auditTrail.actionsBy(workspace, manager.email())).contains(AuditAction.PERMISSION_DENIED);
+    }
+
+    @Test
     void collaboratorsAndViewersCannotManageUsers() {
         PortalUser collaborator = testPortal.join(mvc, workspace, client, PortalRole.COLLABORATOR);
 
