@@ -399,9 +399,10 @@ class FindingListBenchmark {
                 statement.execute("vacuum analyze client");
                 statement.execute("vacuum analyze project");
                 statement.execute("vacuum analyze finding");
+                statement.execute("vacuum analyze finding_search");
                 try (var rs = statement.executeQuery("select string_agg(format('%s %s/%s pages all-visible', relname,"
                         + " relallvisible, relpages), ', ' order by relname), bool_and(relallvisible > 0)"
-                        + " from pg_class where relname in ('client', 'project', 'finding')")) {
+                        + " from pg_class where relname in ('client', 'project', 'finding', 'finding_search')")) {
                     rs.next();
                     state = rs.getString(1) + (rs.getBoolean(2) ? "" : " (not all-visible)");
                 }

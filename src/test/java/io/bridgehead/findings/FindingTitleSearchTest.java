@@ -125,7 +125,36 @@ class FindingTitleSearchTest {
     }
 
     @Test
-    void theSearchFollowsNewEditedMovedAndDeletedFindings() {
+    void theSearchCopyIsTheOnlyTenantTableOutsideForcedSecurityAndOnlyItsFunctionIsGranted() {
+        assertThat(jdbc.queryForList(
+                        "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                                + " where n.nspname = 'public' and c.relkind in ('r', 'p')"
+                                + " and exists (select 1 from pg_attribute a where a.attrelid = c.oid"
+                                + " and a.attname = 'tenant_id' and not a.attisdropped)"
+                                + " and not (c.relrowsecurity and c.relforcerowsecurity)",
+                        String.class))
+                .containsExactly("finding_search");
+        assertThat(jdbc.queryForObject(
+                        "select has_table_privilege('finding_search', 'select, insert, update, delete, truncate,"
+                                + " references, trigger')",
+                        Boolean.class))
+                .isFalse();
+        assertThat(jdbc.queryForObject(
+                        "select has_function_privilege('finding_search_inserted()', 'execute')"
+                                + " or has_function_privilege('finding_search_updated()', 'execute')",
+                        Boolean.class))
+                .isFalse();
+        // Security definer functions with a fixed search path, so nothing the caller creates can stand in for
+        // pg_catalog.
+        assertThat(jdbc.queryForList(
+                        "select proname from pg_proc where prosecdef and not ('search_path=pg_catalog, pg_temp' ="
+                                + " any (proconfig)) and pronamespace = 'public'::regnamespace",
+                        String.class))
+                .isEmpty();
+    }
+
+    @Test
+    void theSearchFollowsNewEditedClosedAndDeletedFindings() {
         UUID finding = testFindings.create(a, projectOfA, "Open redirect in login", Severity.MEDIUM, null);
         assertThat(titlesAs(a, "redirect")).containsExactly("Open redirect in login");
 
