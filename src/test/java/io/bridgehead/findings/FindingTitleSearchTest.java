@@ -93,6 +93,17 @@ class FindingTitleSearchTest {
     }
 
     @Test
+    void aPageOfASearchCarriesTheNumberOfMatchesEvenPastTheEnd() {
+        var first = ActingAs.call(
+                b, b.admin(), () -> search.search(new FindingQuery("merger", null, null, null, null, false, null, 0)));
+        assertThat(first.getTotalElements()).isEqualTo(2);
+        var pastTheEnd = ActingAs.call(
+                b, b.admin(), () -> search.search(new FindingQuery("merger", null, null, null, null, false, null, 3)));
+        assertThat(pastTheEnd.getContent()).isEmpty();
+        assertThat(pastTheEnd.getTotalElements()).isEqualTo(2);
+    }
+
+    @Test
     void withoutAWorkspaceTheFunctionReturnsNothing() {
         assertThat(transactions.readAsSystem(
                         () -> jdbc.queryForList("select title from finding_title_matches('%')", String.class)))
