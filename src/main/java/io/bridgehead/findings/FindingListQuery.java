@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -47,6 +48,8 @@ class FindingListQuery {
     private static final String FROM_TITLE_MATCHES =
             " from finding_title_matches(:q) f join project p on p.id = f.project_id" + CLIENT;
 
+    private static final Pattern TRIGRAM = Pattern.compile("[\\p{L}\\p{N}]{3}");
+
     private final NamedParameterJdbcTemplate jdbc;
 
     FindingListQuery(NamedParameterJdbcTemplate jdbc) {
@@ -60,7 +63,7 @@ class FindingListQuery {
         params.addValue("limit", FindingQuery.PAGE_SIZE)
                 .addValue("offset", (long) query.page() * FindingQuery.PAGE_SIZE)
                 .addValue("countCap", FindingQuery.COUNT_CAP + 1);
-        return query.q() == null ? countThenPage(query, where, params) : titleSearchPage(query, where, params);
+        return readsTitleMatches(query) ? titleSearchPage(query, where, params) : countThenPage(query, where, params);
     }
 
     private Page<FindingListing> countThenPage(FindingQuery query, String where, MapSqlParameterSource params) {
@@ -125,13 +128,22 @@ class FindingListQuery {
     }
 
     private static String from(FindingQuery query) {
-        return query.q() == null ? FROM_FINDINGS : FROM_TITLE_MATCHES;
+        return readsTitleMatches(query) ? FROM_TITLE_MATCHES : FROM_FINDINGS;
+    }
+
+    /**
+     * Whether a title search goes through the trigram index: only with three letters or digits in a row, the shortest
+     * text a trigram comes from. Shorter text (someone starting to type) matches most titles, and finding's own sort
+     * index with the title as a filter finds a page of those soonest; the copy would return and sort nearly every row.
+     */
+    static boolean readsTitleMatches(FindingQuery query) {
+        return query.q() != null && TRIGRAM.matcher(query.q()).find();
     }
 
     private static String where(FindingQuery query, Optional<UUID> onlyAssignedTo, MapSqlParameterSource params) {
         // The tenant condition on finding's own table, for its indexes; on project when reading title matches (above).
-        StringBuilder where =
-                new StringBuilder(query.q() == null ? " where f.tenant_id = :tenant" : " where p.tenant_id = :tenant");
+        StringBuilder where = new StringBuilder(
+                readsTitleMatches(query) ? " where p.tenant_id = :tenant" : " where f.tenant_id = :tenant");
         if (query.projectId() != null) {
             where.append(" and f.project_id = :project");
             params.addValue("project", query.projectId());
@@ -149,6 +161,9 @@ class FindingListQuery {
         }
         if (query.q() != null) {
             params.addValue("q", Text.likeContaining(query.q()));
+            if (!readsTitleMatches(query)) {
+                where.append(" and lower(f.title) like :q escape '\\'");
+            }
         }
         if (query.severity() != null) {
             where.append(" and f.severity = :severity");

@@ -496,7 +496,7 @@ class FindingListBenchmark {
             }
             return explained;
         });
-        if (query.q() != null) {
+        if (FindingListQuery.readsTitleMatches(query)) {
             int page = plans.size() - 1;
             plans.set(page, plans.get(page) + "\n" + explainTitleMatches(tenant, Text.likeContaining(query.q())));
         }

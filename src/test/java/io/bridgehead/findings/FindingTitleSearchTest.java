@@ -93,6 +93,15 @@ class FindingTitleSearchTest {
     }
 
     @Test
+    void textTooShortForATrigramSearchesTheTitlesThemselvesInTheWorkspaceOnly() {
+        assertThat(FindingListQuery.readsTitleMatches(query("me"))).isFalse();
+        assertThat(FindingListQuery.readsTitleMatches(query("mer"))).isTrue();
+        assertThat(titlesAs(a, "me")).isEmpty();
+        assertThat(titlesAs(b, "me")).containsExactlyInAnyOrder(SECRET, "SQL injection in merger portal");
+        assertThat(titlesAs(a, "in")).containsExactly("SQL injection in checkout");
+    }
+
+    @Test
     void aPageOfASearchCarriesTheNumberOfMatchesEvenPastTheEnd() {
         var first = ActingAs.call(
                 b, b.admin(), () -> search.search(new FindingQuery("merger", null, null, null, null, false, null, 0)));
@@ -203,6 +212,10 @@ class FindingTitleSearchTest {
 
         transactions.writeAs(a.id(), () -> jdbc.update("delete from finding where id = ?", finding));
         assertThat(titlesAs(a, "forward")).isEmpty();
+    }
+
+    private static FindingQuery query(String q) {
+        return new FindingQuery(q, null, null, null, null, false, null, 0);
     }
 
     private List<String> titlesAs(TestWorkspace workspace, String q) {
