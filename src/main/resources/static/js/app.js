@@ -213,3 +213,70 @@ document.addEventListener("DOMContentLoaded", function () {
     field.addEventListener("blur", close);
   });
 });
+
+// Type-ahead filters (findings list: client and project). htmx puts the matching options into the listbox under the
+// field as the user types or focuses it; arrow keys move through them (aria-activedescendant), Enter or a click picks
+// one (its id goes into the hidden field named by data-pick and the form updates), Escape closes. Typing clears the
+// hidden id, so a name that is typed but not picked is matched by the server, as without JavaScript.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("input[role=combobox][data-pick]").forEach(function (field) {
+    var list = document.getElementById(field.getAttribute("aria-controls"));
+    var hidden = field.form && field.form.elements[field.getAttribute("data-pick")];
+    if (!list || !hidden) { return; }
+    var active = -1;
+
+    function options() {
+      return Array.prototype.filter.call(list.querySelectorAll("[role=option]"), function (option) {
+        return option.getAttribute("aria-disabled") !== "true";
+      });
+    }
+    function highlight(index) {
+      var all = options();
+      active = index;
+      all.forEach(function (option, i) { option.setAttribute("aria-selected", i === index ? "true" : "false"); });
+      if (index < 0 || !all[index]) { field.removeAttribute("aria-activedescendant"); return; }
+      field.setAttribute("aria-activedescendant", all[index].id);
+      all[index].scrollIntoView({ block: "nearest" });
+    }
+    function open(show) {
+      list.hidden = !show;
+      field.setAttribute("aria-expanded", show ? "true" : "false");
+      if (!show) { highlight(-1); }
+    }
+    function pick(option) {
+      field.value = option.getAttribute("data-label");
+      hidden.value = option.getAttribute("data-value");
+      open(false);
+      field.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+
+    document.body.addEventListener("htmx:afterSwap", function (event) {
+      if (event.detail.target !== list) { return; }
+      open(document.activeElement === field && list.children.length > 0);
+      highlight(-1);
+    });
+    field.addEventListener("input", function () { hidden.value = ""; });
+    field.addEventListener("keydown", function (event) {
+      var all = options();
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        if (!all.length) { return; }
+        event.preventDefault();
+        open(true);
+        var step = event.key === "ArrowDown" ? 1 : all.length - 1;
+        highlight(active < 0 ? (event.key === "ArrowDown" ? 0 : all.length - 1) : (active + step) % all.length);
+      } else if (event.key === "Enter" && !list.hidden && active >= 0) {
+        event.preventDefault();
+        pick(all[active]);
+      } else if (event.key === "Escape" && !list.hidden) {
+        event.preventDefault();
+        open(false);
+      }
+    });
+    list.addEventListener("mousedown", function (event) {
+      var option = event.target.closest("[role=option]");
+      event.preventDefault();
+      if (option && option.getAttribute("aria-disabled") !== "true") { pick(option); }
+    });
+    field.addEventListener("blur", function () { open(false); });
+  });
+});

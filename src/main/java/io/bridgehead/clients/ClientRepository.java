@@ -1,9 +1,11 @@
 package io.bridgehead.clients;
 
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -34,4 +36,23 @@ interface ClientRepository extends Repository<Client, UUID> {
     @Query("select new io.bridgehead.clients.ClientOption(c.id, c.name) from Client c where c.tenantId = :tenantId"
             + " and c.archivedAt is null order by lower(c.name) limit 1000")
     List<ClientOption> options(UUID tenantId);
+
+    /**
+     * {@code pattern} is a LIKE pattern for the lower-cased name (escape character backslash); a name equal to
+     * {@code exact} (lower-cased) comes first, so a typed full name is among the first results however many contain it.
+     */
+    @Query("select new io.bridgehead.clients.ClientOption(c.id, c.name) from Client c where c.tenantId = :tenantId"
+            + " and c.archivedAt is null and lower(c.name) like :pattern escape '\\'"
+            + " order by case when lower(c.name) = :exact then 0 else 1 end, lower(c.name), c.id")
+    List<ClientOption> matching(UUID tenantId, String pattern, String exact, Pageable pageable);
+
+    @Query("select new io.bridgehead.clients.ClientOption(c.id, c.name) from Client c where c.tenantId = :tenantId"
+            + " and c.id in :ids and c.archivedAt is null and lower(c.name) like :pattern escape '\\'"
+            + " order by case when lower(c.name) = :exact then 0 else 1 end, lower(c.name), c.id")
+    List<ClientOption> matchingAmong(
+            UUID tenantId, String pattern, String exact, Collection<UUID> ids, Pageable pageable);
+
+    @Query("select new io.bridgehead.clients.ClientOption(c.id, c.name) from Client c where c.tenantId = :tenantId"
+            + " and c.id in :ids")
+    List<ClientOption> optionsOf(UUID tenantId, Collection<UUID> ids);
 }

@@ -10,6 +10,7 @@ import io.bridgehead.audit.AuditEvent;
 import io.bridgehead.shared.ConflictException;
 import io.bridgehead.shared.NotFoundException;
 import io.bridgehead.shared.RuleViolation;
+import io.bridgehead.shared.Text;
 import io.bridgehead.shared.images.LogoImage;
 import io.bridgehead.shared.images.LogoRejected;
 import io.bridgehead.shared.security.CurrentActor;
@@ -18,13 +19,17 @@ import io.bridgehead.tenancy.PlanAllowances;
 import io.bridgehead.tenancy.Workspaces;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -142,6 +147,41 @@ public class Clients {
         return visible.map(ids ->
                         options.stream().filter(o -> ids.contains(o.id())).toList())
                 .orElse(options);
+    }
+
+    /**
+     * The clients the user may see, not archived, whose name contains {@code text} in any letter case (all of them for a
+     * blank text), by name, at most {@code max}: the options of a type-ahead.
+     */
+    @Transactional(readOnly = true)
+    public List<ClientOption> matching(String text, int max) {
+        permissions.require(Permission.SEE_CLIENTS);
+        UUID tenant = TenantContext.require();
+        String typed = Text.strippedOrEmpty(text);
+        String pattern = Text.likeContaining(typed);
+        String exact = typed.toLowerCase(Locale.ROOT);
+        Optional<Set<UUID>> visible = visibleIds();
+        if (visible.isEmpty()) {
+            return clients.matching(tenant, pattern, exact, PageRequest.of(0, max));
+        }
+        return visible.get().isEmpty()
+                ? List.of()
+                : clients.matchingAmong(tenant, pattern, exact, visible.get(), PageRequest.of(0, max));
+    }
+
+    /** Names of the given clients, as far as the user may see them (others are left out). */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> namesOf(Collection<UUID> clientIds) {
+        permissions.require(Permission.SEE_CLIENTS);
+        Optional<Set<UUID>> visible = visibleIds();
+        List<UUID> wanted = clientIds.stream()
+                .filter(id -> id != null && visible.map(ids -> ids.contains(id)).orElse(true))
+                .distinct()
+                .toList();
+        return wanted.isEmpty()
+                ? Map.of()
+                : clients.optionsOf(TenantContext.require(), wanted).stream()
+                        .collect(Collectors.toMap(ClientOption::id, ClientOption::name));
     }
 
     @Transactional(readOnly = true)

@@ -2,8 +2,6 @@ package io.bridgehead.findings;
 
 import io.bridgehead.access.Permission;
 import io.bridgehead.access.Permissions;
-import io.bridgehead.clients.Clients;
-import io.bridgehead.projects.Projects;
 import io.bridgehead.shared.ConflictException;
 import io.bridgehead.shared.RuleViolation;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +12,10 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -34,25 +36,29 @@ class FindingListController {
 
     private final FindingSearch search;
     private final Findings findings;
-    private final Clients clients;
-    private final Projects projects;
+    private final FindingFilterChoices choices;
     private final Permissions permissions;
 
     FindingListController(
-            FindingSearch search, Findings findings, Clients clients, Projects projects, Permissions permissions) {
+            FindingSearch search, Findings findings, FindingFilterChoices choices, Permissions permissions) {
         this.search = search;
         this.findings = findings;
-        this.clients = clients;
-        this.projects = projects;
+        this.choices = choices;
         this.permissions = permissions;
     }
 
+    /**
+     * @param client the client field as typed (absent in links, which send {@code clientId} alone)
+     * @param project the project field as typed (absent in links, which send {@code projectId} alone)
+     */
     @GetMapping("/findings")
     String list(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Severity severity,
             @RequestParam(required = false) FindingStatus status,
+            @RequestParam(required = false) String client,
             @RequestParam(required = false) UUID clientId,
+            @RequestParam(required = false) String project,
             @RequestParam(required = false) UUID projectId,
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(required = false) FindingSort sort,
@@ -60,21 +66,45 @@ class FindingListController {
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             @RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore,
             Model model) {
-        FindingQuery query = new FindingQuery(q, severity, status, clientId, projectId, overdue, sort, page);
+        FilterChoice clientChoice = choices.client(client, clientId);
+        FilterChoice projectChoice = choices.project(project, projectId);
+        FindingQuery query =
+                new FindingQuery(q, severity, status, clientChoice.id(), projectChoice.id(), overdue, sort, page);
+        List<FilterChoice> unresolved = Stream.of(clientChoice, projectChoice)
+                .filter(c -> !c.resolved())
+                .toList();
         model.addAttribute("section", "findings");
         model.addAttribute("listUrl", "/findings");
-        model.addAttribute("clientOptions", permissions.can(Permission.SEE_CLIENTS) ? clients.options() : List.of());
-        model.addAttribute("projectOptions", projects.options());
-        listModel(model, query, search.search(query), permissions.can(Permission.EDIT_PROJECT_CONTENT));
+        model.addAttribute("clientsVisible", choices.clientsVisible());
+        model.addAttribute("clientChoice", clientChoice);
+        model.addAttribute("projectChoice", projectChoice);
+        model.addAttribute("unresolved", unresolved);
+        // A name that fits no single client or project lists the candidates instead of findings of something else.
+        Page<FindingListing> found = unresolved.isEmpty()
+                ? search.search(query)
+                : new PageImpl<>(List.of(), PageRequest.of(0, FindingQuery.PAGE_SIZE), 0);
+        listModel(model, query, found, permissions.can(Permission.EDIT_PROJECT_CONTENT));
         return htmx != null && historyRestore == null ? "findings/list :: results" : "findings/list";
     }
 
+    /** Suggestions for the client filter as it is typed: the options of its listbox (htmx). */
+    @GetMapping("/findings/suggest/clients")
+    String suggestClients(@RequestParam(defaultValue = "") String client, Model model) {
+        model.addAttribute("field", "client");
+        model.addAttribute("options", choices.clientOptions(client));
+        return "findings/suggestions :: options";
+    }
+
+    /** Suggestions for the project filter as it is typed: the options of its listbox (htmx). */
+    @GetMapping("/findings/suggest/projects")
+    String suggestProjects(@RequestParam(defaultValue = "") String project, Model model) {
+        model.addAttribute("field", "project");
+        model.addAttribute("options", choices.projectOptions(project));
+        return "findings/suggestions :: options";
+    }
+
     /** The attributes the list template needs, for this page and a project's findings page alike. */
-    static void listModel(
-            Model model,
-            FindingQuery query,
-            org.springframework.data.domain.Page<FindingListing> page,
-            boolean canBulk) {
+    static void listModel(Model model, FindingQuery query, Page<FindingListing> page, boolean canBulk) {
         model.addAttribute("query", query);
         model.addAttribute("findings", page);
         model.addAttribute("severities", Severity.values());

@@ -50,6 +50,15 @@ interface ProjectRepository extends Repository<Project, UUID> {
     Page<Project> list(
             UUID tenantId, UUID clientId, boolean unassigned, boolean archived, UUID memberId, Pageable pageable);
 
+    /**
+     * {@code pattern} is a LIKE pattern for the lower-cased name (escape character backslash); a name equal to
+     * {@code exact} (lower-cased) comes first, so a typed full name is among the first results however many contain it.
+     */
+    @Query("select new io.bridgehead.projects.ProjectOption(p.id, p.name, p.clientId) from Project p"
+            + " where p.tenantId = :tenantId and p.archivedAt is null and lower(p.name) like :pattern escape '\\'"
+            + ASSIGNED_ONLY + " order by case when lower(p.name) = :exact then 0 else 1 end, lower(p.name), p.id")
+    List<ProjectOption> matching(UUID tenantId, String pattern, String exact, UUID memberId, Pageable pageable);
+
     void delete(Project project);
 
     void flush();

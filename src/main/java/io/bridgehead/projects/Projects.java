@@ -13,12 +13,14 @@ import io.bridgehead.identity.StaffDirectory;
 import io.bridgehead.shared.ConflictException;
 import io.bridgehead.shared.NotFoundException;
 import io.bridgehead.shared.RuleViolation;
+import io.bridgehead.shared.Text;
 import io.bridgehead.shared.security.CurrentActor;
 import io.bridgehead.shared.tenant.TenantContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,16 +96,20 @@ public class Projects {
         return Optional.ofNullable(rights.onlyAssignedTo());
     }
 
-    /** The projects the user may see, not archived, by name, for a selector (at most 500). */
+    /**
+     * The projects the user may see, not archived, whose name contains {@code text} in any letter case (all of them
+     * for a blank text), by name, at most {@code max}: the options of a type-ahead.
+     */
     @Transactional(readOnly = true)
-    public List<ProjectView> options() {
+    public List<ProjectOption> matching(String text, int max) {
         permissions.require(Permission.SEE_PROJECTS);
-        return projects
-                .list(TenantContext.require(), null, false, false, rights.onlyAssignedTo(), PageRequest.of(0, 500))
-                .map(Project::view)
-                .stream()
-                .sorted(Comparator.comparing((ProjectView p) -> p.name().toLowerCase(java.util.Locale.ROOT)))
-                .toList();
+        String typed = Text.strippedOrEmpty(text);
+        return projects.matching(
+                TenantContext.require(),
+                Text.likeContaining(typed),
+                typed.toLowerCase(Locale.ROOT),
+                rights.onlyAssignedTo(),
+                PageRequest.of(0, max));
     }
 
     @Transactional(readOnly = true)

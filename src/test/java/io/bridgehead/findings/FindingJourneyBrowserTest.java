@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.bridgehead.access.PlatformRole;
+import io.bridgehead.projects.ProjectStatus;
 import io.bridgehead.support.Browser;
 import io.bridgehead.support.TestClients;
 import io.bridgehead.support.TestWorkspaces;
@@ -29,7 +30,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A project's daily work in a real browser: create a project for a client, add an Editor, start a finding from a
- * library template with a CVSS vector, attach a screenshot, mention the teammate, change the status.
+ * library template with a CVSS vector, attach a screenshot, mention the teammate, change the status, and find it again
+ * among all findings through the project filter's suggestions.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -45,11 +47,16 @@ class FindingJourneyBrowserTest {
     @Autowired
     TestClients testClients;
 
+    @Autowired
+    TestFindings testFindings;
+
     @Test
     void analystRecordsAFindingWithTheTeam() throws IOException {
         TestWorkspace workspace = testWorkspaces.create("Finding journey");
         TestUser editor = testWorkspaces.addUser(workspace, PlatformRole.ANALYST);
         UUID client = testClients.create(workspace, "Initech");
+        UUID network = testClients.project(workspace, "Initech network test", client, ProjectStatus.IN_PROGRESS);
+        testFindings.create(workspace, network, "Default credentials on core switch", Severity.HIGH, null);
         Path screenshot = screenshotPng();
         try (Browser browser = new Browser();
                 BrowserContext context = browser.newContext()) {
@@ -117,6 +124,25 @@ class FindingJourneyBrowserTest {
             assertThat(page.locator("body")).containsText("Status changed to Accepted risk");
             assertThat(page.locator("body")).containsText("Internal admin tool, reachable only from the VPN.");
             Browser.screenshot(page, "findings-05-status");
+
+            // 8. All findings, narrowed to this project by typing part of its name and picking it with the keyboard ---
+            page.navigate(url("/findings"));
+            Locator results = page.locator("#finding-results");
+            assertThat(results).containsText("Default credentials on core switch");
+            Locator projectField = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Project"));
+            projectField.click();
+            projectField.pressSequentially("web app");
+            Locator options = page.locator("#project-options [role=option]");
+            assertThat(options).hasCount(1);
+            assertThat(options.first()).containsText("Initech web application test");
+            Browser.screenshot(page, "findings-07-project-suggestions");
+            projectField.press("ArrowDown");
+            projectField.press("Enter");
+            assertThat(projectField).hasValue("Initech web application test");
+            assertThat(results).not().containsText("Default credentials on core switch");
+            assertThat(results).containsText("Stored cross-site scripting");
+            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*projectId=[0-9a-f-]{36}.*"));
+            Browser.screenshot(page, "findings-08-project-filter");
 
             // The mentioned teammate sees the notification and can edit the finding as Editor.
             try (BrowserContext other = browser.newContext()) {
