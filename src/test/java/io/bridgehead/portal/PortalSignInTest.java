@@ -339,6 +339,31 @@ class PortalSignInTest {
     }
 
     @Test
+    void fiveWrongPasswordsLockTheAddressEvenForTheRightOne() {
+        PortalUser user = testPortal.join(mvc, workspace, client, PortalRole.VIEWER);
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(Html.of(login(user.email(), "Wrong-Password-" + i + "-xyz")))
+                    .contains("Invalid e-mail or password.");
+        }
+        assertThat(Html.of(login(user.email(), "Wrong-Password-5-xyz"))).contains("Too many failed attempts");
+
+        assertThat(Html.of(login(user.email(), user.password()))).contains("Too many failed attempts");
+    }
+
+    @Test
+    void aPortalSessionEndsAfterTheWorkspacesPortalIdleTimeout() {
+        PortalUser user = testPortal.join(mvc, workspace, client, PortalRole.VIEWER);
+
+        Integer seconds = jdbc.queryForObject(
+                "select max(max_inactive_interval) from spring_session where principal_name = ?",
+                Integer.class,
+                "portal:" + user.id());
+
+        assertThat(seconds).isEqualTo(15 * 60);
+    }
+
+    @Test
     void anUnknownPortalAddressIsNotFound() {
         assertThat(mvc.get()
                         .uri("/portal/no-such-firm-"
