@@ -78,6 +78,42 @@ public class Findings {
         return find(projectId, findingId).view(today());
     }
 
+    /**
+     * Every finding of the project, most severe first, then by number, with the values of its affected assets: what a
+     * report is made from. Internal notes stay in the view; a report must not print them.
+     */
+    @Transactional(readOnly = true)
+    public List<ReportableFinding> forReport(UUID projectId) {
+        projects.get(projectId);
+        java.util.Map<UUID, String> assetValues = projects.assets(projectId).stream()
+                .collect(Collectors.toMap(ProjectAssetView::id, ProjectAssetView::value));
+        java.util.Map<UUID, List<String>> assetsByFinding = new java.util.HashMap<>();
+        jdbc.query(
+                "select fa.finding_id, fa.asset_id from finding_asset fa join finding f"
+                        + " on f.tenant_id = fa.tenant_id and f.id = fa.finding_id"
+                        + " where fa.tenant_id = ? and f.project_id = ?",
+                rs -> {
+                    String value = assetValues.get(rs.getObject(2, UUID.class));
+                    if (value != null) {
+                        assetsByFinding
+                                .computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                                .add(value);
+                    }
+                },
+                TenantContext.require(),
+                projectId);
+        LocalDate today = today();
+        return findings.findByTenantIdAndProjectId(TenantContext.require(), projectId).stream()
+                .map(f -> f.view(today))
+                .sorted(java.util.Comparator.comparing(FindingView::severity).thenComparingInt(FindingView::ref))
+                .map(v -> new ReportableFinding(
+                        v,
+                        assetsByFinding.getOrDefault(v.id(), List.of()).stream()
+                                .sorted()
+                                .toList()))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public FindingForm editForm(UUID projectId, UUID findingId) {
         projects.get(projectId);

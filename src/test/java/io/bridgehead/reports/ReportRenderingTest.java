@@ -1,0 +1,269 @@
+package io.bridgehead.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bridgehead.findings.FindingForm;
+import io.bridgehead.findings.Findings;
+import io.bridgehead.findings.Severity;
+import io.bridgehead.projects.ProjectStatus;
+import io.bridgehead.shared.tenant.ScopedTransactions;
+import io.bridgehead.support.ActingAs;
+import io.bridgehead.support.IntegrationTest;
+import io.bridgehead.support.TestClients;
+import io.bridgehead.support.TestWorkspaces;
+import io.bridgehead.support.TestWorkspaces.TestWorkspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A project with findings of mixed severities rendered by the real job and read back with PDFBox: order, contents,
+ * page numbers, embedded fonts and non-ASCII text; and a version whose data cannot be read fails cleanly.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportRenderingTest {
+
+    static final String CYRILLIC_TITLE = "Уязвимость в модуле входа — café naïve Ærø";
+
+    @Autowired
+    TestWorkspaces testWorkspaces;
+
+    @Autowired
+    TestClients testClients;
+
+    @Autowired
+    Findings findings;
+
+    @Autowired
+    Reports reports;
+
+    @Autowired
+    RenderQueue renderQueue;
+
+    @Autowired
+    ScopedTransactions transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    TestWorkspace workspace;
+    UUID project;
+
+    @BeforeAll
+    void setUp() {
+        workspace = testWorkspaces.create("Report rendering");
+        UUID client = testClients.create(workspace, "Ørsted & Söhne");
+        project = testClients.project(workspace, "Perimeter test", client, ProjectStatus.IN_PROGRESS);
+        finding("Verbose banner", Severity.LOW);
+        finding("SQL injection in search", Severity.CRITICAL);
+        finding(CYRILLIC_TITLE, Severity.MEDIUM);
+        finding("Missing security headers", Severity.INFORMATIONAL);
+        finding("Stored XSS <script>alert(1)</script>", Severity.HIGH);
+    }
+
+    @Test
+    void renderedReportListsFindingsBySeverityWithPageNumbersAndEmbeddedFonts() throws IOException {
+        UUID version = generate("Penetration test report");
+        assertThat(renderQueue.drain()).isGreaterThanOrEqualTo(1);
+
+        ReportVersionView view = ActingAs.call(workspace, workspace.admin(), () -> reports.version(project, version));
+        assertThat(view.status()).isEqualTo(ReportStatus.DONE);
+        assertThat(view.number()).isPositive();
+        byte[] pdf = pdf(version);
+        assertThat(view.sizeBytes()).isEqualTo(pdf.length);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(view.pageCount()).isBetween(6, 30);
+            String text = new PDFTextStripper().getText(document);
+            String body = textFrom(document, 4);
+
+            assertThat(text).contains("Ørsted & Söhne", "Perimeter test", "Confidential", "1.0");
+            assertThat(text).doesNotContain("Internal note that must not be printed");
+            assertThat(body)
+                    .containsSubsequence(
+                            "F-2 SQL injection in search",
+                            "F-5 Stored XSS <script>alert(1)</script>",
+                            "F-3 " + CYRILLIC_TITLE,
+                            "F-1 Verbose banner",
+                            "F-4 Missing security headers");
+            String contents = textOfPage(document, 2);
+            assertThat(contents).contains("Contents", "Executive summary", "Findings summary");
+            assertThat(contents).containsPattern("F-2 SQL injection in search\\s+\\d+");
+            assertThat(contents).containsPattern(java.util.regex.Pattern.quote("F-3 " + CYRILLIC_TITLE) + "\\s+\\d+");
+            assertThat(text).containsPattern("Page 2 of " + document.getNumberOfPages());
+            assertThat(fontsOf(document)).isNotEmpty().allMatch(PDFont::isEmbedded);
+            assertThat(fontsOf(document)).anyMatch(f -> f.getName().contains("DejaVuSans"));
+        }
+        screenshots(pdf);
+    }
+
+    @Test
+    void versionWhoseDataCannotBeReadFailsWithReasonAndNoPdf() {
+        UUID version = generate("Broken data");
+        transactions.writeAs(
+                workspace.id(),
+                () -> jdbc.update(
+                        "update report_version set data_snapshot = '{\"findings\": 5}'::jsonb where id = ?", version));
+
+        renderQueue.drain();
+
+        ReportVersionView view = ActingAs.call(workspace, workspace.admin(), () -> reports.version(project, version));
+        assertThat(view.status()).isEqualTo(ReportStatus.FAILED);
+        assertThat(view.failureReason()).contains("could not be read");
+        assertThat(view.pageCount()).isNull();
+        assertThat(transactions.readAs(
+                        workspace.id(),
+                        () -> jdbc.queryForObject(
+                                "select pdf is null from report_version where id = ?", Boolean.class, version)))
+                .isTrue();
+    }
+
+    @Test
+    void versionsAreNumberedPerProject() {
+        UUID first = generate("First");
+        UUID second = generate("Second");
+        List<ReportVersionView> all = ActingAs.call(workspace, workspace.admin(), () -> reports.versions(project));
+        int a = all.stream()
+                .filter(v -> v.id().equals(first))
+                .findFirst()
+                .orElseThrow()
+                .number();
+        int b = all.stream()
+                .filter(v -> v.id().equals(second))
+                .findFirst()
+                .orElseThrow()
+                .number();
+        assertThat(b).isEqualTo(a + 1);
+        renderQueue.drain();
+    }
+
+    private UUID generate(String title) {
+        return ActingAs.call(workspace, workspace.admin(), () -> {
+            GenerateReportCmd draft = reports.draft(project);
+            return reports.generate(
+                    project,
+                    new GenerateReportCmd(
+                            "default",
+                            title,
+                            "1.0",
+                            "Confidential",
+                            draft.executiveSummary() + "\n\n**Bold** <img src=x onerror=alert(1)>",
+                            draft.scope(),
+                            draft.methodology()));
+        });
+    }
+
+    private byte[] pdf(UUID version) {
+        return transactions.readAs(
+                workspace.id(),
+                () -> jdbc.queryForObject("select pdf from report_version where id = ?", byte[].class, version));
+    }
+
+    private void finding(String title, Severity severity) {
+        ActingAs.run(
+                workspace,
+                workspace.admin(),
+                () -> findings.create(
+                        project,
+                        new FindingForm(
+                                title,
+                                severity,
+                                null,
+                                null,
+                                null,
+                                "Description of *" + title + "*.",
+                                "Impact.",
+                                "Remediation.",
+                                "```\ncurl -i https://example.test/\n```",
+                                "https://owasp.org/Top10/",
+                                "Internal note that must not be printed",
+                                null,
+                                List.of())));
+    }
+
+    private static String textFrom(PDDocument document, int firstPage) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(firstPage);
+        return stripper.getText(document);
+    }
+
+    private static String textOfPage(PDDocument document, int page) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        return stripper.getText(document);
+    }
+
+    private static List<PDFont> fontsOf(PDDocument document) throws IOException {
+        List<PDFont> fonts = new ArrayList<>();
+        for (PDPage page : document.getPages()) {
+            for (var name : page.getResources().getFontNames()) {
+                fonts.add(page.getResources().getFont(name));
+            }
+        }
+        return fonts;
+    }
+
+    /** The cover and the first findings page as PNG, when poppler's pdftoppm is installed (CI installs it). */
+    private static void screenshots(byte[] pdf) throws IOException {
+        Path pdftoppm = Path.of("/usr/bin/pdftoppm");
+        if (!Files.isExecutable(pdftoppm)) {
+            return;
+        }
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Path file = dir.resolve("report.pdf");
+        Files.write(file, pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            int findingsPage = document.getNumberOfPages();
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                if (textOfPage(document, page).contains("F-2 SQL injection in search")
+                        && !textOfPage(document, page).contains("Contents")
+                        && !textOfPage(document, page).contains("Findings summary")) {
+                    findingsPage = page;
+                    break;
+                }
+            }
+            render(pdftoppm, file, 1, dir.resolve("report-cover"));
+            render(pdftoppm, file, findingsPage, dir.resolve("report-finding"));
+        }
+    }
+
+    private static void render(Path pdftoppm, Path pdf, int page, Path prefix) throws IOException {
+        Process process = new ProcessBuilder(
+                        pdftoppm.toString(),
+                        "-png",
+                        "-r",
+                        "80",
+                        "-singlefile",
+                        "-f",
+                        String.valueOf(page),
+                        "-l",
+                        String.valueOf(page),
+                        pdf.toString(),
+                        prefix.toString())
+                .redirectErrorStream(true)
+                .start();
+        try {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        assertThat(process.exitValue()).isZero();
+        assertThat(Path.of(prefix + ".png")).exists();
+    }
+}
