@@ -220,13 +220,13 @@ class ReportRenderingTest {
 
     /** The cover and the first findings page as PNG, when poppler's pdftoppm is installed (CI installs it). */
     private static void screenshots(byte[] pdf) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Path file = dir.resolve("report.pdf");
+        Files.write(file, pdf);
         Path pdftoppm = Path.of("/usr/bin/pdftoppm");
         if (!Files.isExecutable(pdftoppm)) {
             return;
         }
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        Path file = dir.resolve("report.pdf");
-        Files.write(file, pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             int findingsPage = document.getNumberOfPages();
             for (int page = 1; page <= document.getNumberOfPages(); page++) {
