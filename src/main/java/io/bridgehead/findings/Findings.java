@@ -102,6 +102,24 @@ public class Findings {
                 },
                 TenantContext.require(),
                 projectId);
+        java.util.Map<UUID, List<EvidenceView>> imagesByFinding = new java.util.HashMap<>();
+        jdbc.query(
+                "select e.finding_id, e.id, e.file_name, e.media_type, e.size_bytes, e.uploaded_at"
+                        + " from finding_evidence e join finding f on f.tenant_id = e.tenant_id and f.id = e.finding_id"
+                        + " where e.tenant_id = ? and f.project_id = ? and e.media_type in ('image/png', 'image/jpeg')"
+                        + " order by e.uploaded_at, e.id",
+                rs -> {
+                    imagesByFinding
+                            .computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                            .add(new EvidenceView(
+                                    rs.getObject(2, UUID.class),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getLong(5),
+                                    rs.getTimestamp(6).toInstant()));
+                },
+                TenantContext.require(),
+                projectId);
         LocalDate today = today();
         return findings.findByTenantIdAndProjectId(TenantContext.require(), projectId).stream()
                 .map(f -> f.view(today))
@@ -110,7 +128,8 @@ public class Findings {
                         v,
                         assetsByFinding.getOrDefault(v.id(), List.of()).stream()
                                 .sorted()
-                                .toList()))
+                                .toList(),
+                        imagesByFinding.getOrDefault(v.id(), List.of())))
                 .toList();
     }
 

@@ -39,5 +39,9 @@ record ReportDocument(
             String remediationHtml,
             String technicalDetailsHtml,
             List<String> references,
-            List<String> affectedAssets) {}
+            List<String> affectedAssets,
+            List<Image> images) {}
+
+    /** An evidence image: embedded as a data: URI, or only named (dataUri null) with the reason in note. */
+    record Image(String fileName, String dataUri, String note) {}
 }

@@ -1,5 +1,6 @@
 package io.bridgehead.reports;
 
+import io.bridgehead.findings.FindingEvidence;
 import io.bridgehead.shared.tenant.ScopedTransactions;
 import io.bridgehead.shared.web.Markdown;
 import java.sql.Timestamp;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,12 +36,15 @@ class ReportRenderJob {
 
     private static final Log log = LogFactory.getLog(ReportRenderJob.class);
     private static final Duration CLAIM = Duration.ofMinutes(10);
+    // Bounds the memory one rendering takes: evidence files are up to 20 MB each.
+    static final long IMAGE_BUDGET_BYTES = 50L * 1024 * 1024;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private final JdbcTemplate jdbc;
     private final ScopedTransactions transactions;
     private final ReportRenderer renderer;
     private final Markdown markdown;
+    private final FindingEvidence evidence;
     private final Clock clock;
 
     ReportRenderJob(
@@ -47,11 +52,13 @@ class ReportRenderJob {
             ScopedTransactions transactions,
             ReportRenderer renderer,
             Markdown markdown,
+            FindingEvidence evidence,
             Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.renderer = renderer;
         this.markdown = markdown;
+        this.evidence = evidence;
         this.clock = clock;
     }
 
@@ -114,7 +121,11 @@ class ReportRenderJob {
     private void render(Claimed claimed) {
         ReportRenderer.Rendered rendered;
         try {
-            rendered = renderer.render(document(claimed));
+            ReportSnapshot snapshot = snapshotOf(claimed);
+            List<UUID> wanted = embeddedImageIds(snapshot);
+            // A second short read; the connection is back in the pool before layout starts.
+            Map<UUID, byte[]> images = transactions.readAs(claimed.tenantId(), () -> evidence.imagesForReport(wanted));
+            rendered = renderer.render(document(claimed, snapshot, images));
         } catch (RuntimeException | StackOverflowError e) {
             log.warn("Report " + claimed.id() + " could not be rendered", e);
             failed(claimed, reason(e));
@@ -147,30 +158,49 @@ class ReportRenderJob {
     }
 
     private static String reason(Throwable e) {
-        String reason = e instanceof ReportDataUnreadable
+        String reason = e instanceof ReportCannotBeMade
                 ? e.getMessage()
                 : "The PDF could not be laid out (" + e.getClass().getSimpleName() + "). Generate the report again;"
                         + " if it fails again, tell your administrator.";
         return reason.length() > 500 ? reason.substring(0, 500) : reason;
     }
 
-    /** The snapshot a version was made from could not be read: nothing to render. */
-    static final class ReportDataUnreadable extends RuntimeException {
-        ReportDataUnreadable(Throwable cause) {
-            super("The data this version was made from could not be read, so no PDF was made.", cause);
+    /** What the version was made from is unusable; the message is the reason people see. */
+    static final class ReportCannotBeMade extends RuntimeException {
+        ReportCannotBeMade(String reason, Throwable cause) {
+            super(reason, cause);
         }
     }
 
-    ReportDocument document(Claimed claimed) {
-        ReportSnapshot snapshot;
+    static ReportSnapshot snapshotOf(Claimed claimed) {
         try {
-            snapshot = Reports.JSON.readValue(claimed.snapshotJson(), ReportSnapshot.class);
+            return Reports.JSON.readValue(claimed.snapshotJson(), ReportSnapshot.class);
         } catch (RuntimeException e) {
-            throw new ReportDataUnreadable(e);
+            throw new ReportCannotBeMade(
+                    "The data this version was made from could not be read, so no PDF was made.", e);
         }
+    }
+
+    /** The images to embed, in report order, as long as they fit the budget; the rest are only named. */
+    static List<UUID> embeddedImageIds(ReportSnapshot snapshot) {
+        List<UUID> ids = new ArrayList<>();
+        long total = 0;
+        for (ReportSnapshot.Finding f : snapshot.findings()) {
+            for (ReportSnapshot.Image image : f.images()) {
+                if (total + image.sizeBytes() <= IMAGE_BUDGET_BYTES) {
+                    total += image.sizeBytes();
+                    ids.add(image.id());
+                }
+            }
+        }
+        return ids;
+    }
+
+    ReportDocument document(Claimed claimed, ReportSnapshot snapshot, Map<UUID, byte[]> images) {
+        java.util.Set<UUID> wanted = new java.util.HashSet<>(embeddedImageIds(snapshot));
         List<ReportDocument.Section> sections = new ArrayList<>();
         for (int i = 0; i < snapshot.findings().size(); i++) {
-            sections.add(section(i + 1, snapshot.findings().get(i)));
+            sections.add(section(i + 1, snapshot.findings().get(i), wanted, images));
         }
         return new ReportDocument(
                 claimed.title(),
@@ -192,7 +222,8 @@ class ReportRenderJob {
                 List.copyOf(sections));
     }
 
-    private ReportDocument.Section section(int index, ReportSnapshot.Finding f) {
+    private ReportDocument.Section section(
+            int index, ReportSnapshot.Finding f, java.util.Set<UUID> wanted, Map<UUID, byte[]> images) {
         return new ReportDocument.Section(
                 "finding-" + index,
                 f.code(),
@@ -207,7 +238,33 @@ class ReportRenderJob {
                 markdown.toHtml(f.remediation()),
                 markdown.toHtml(f.technicalDetails()),
                 lines(f.references()),
-                f.affectedAssets());
+                f.affectedAssets(),
+                f.images().stream().map(i -> image(f, i, wanted, images)).toList());
+    }
+
+    private static ReportDocument.Image image(
+            ReportSnapshot.Finding finding,
+            ReportSnapshot.Image image,
+            java.util.Set<UUID> wanted,
+            Map<UUID, byte[]> images) {
+        if (!wanted.contains(image.id())) {
+            return new ReportDocument.Image(
+                    image.fileName(),
+                    null,
+                    "Not embedded: the report's images exceed " + IMAGE_BUDGET_BYTES / (1024 * 1024)
+                            + " MB. The file is attached to the finding.");
+        }
+        byte[] bytes = images.get(image.id());
+        if (bytes == null) {
+            throw new ReportCannotBeMade(
+                    "The evidence file “" + image.fileName() + "” of " + finding.code()
+                            + " was removed after this version was queued. Generate the report again.",
+                    null);
+        }
+        return new ReportDocument.Image(
+                image.fileName(),
+                "data:" + image.mediaType() + ";base64," + Base64.getEncoder().encodeToString(bytes),
+                null);
     }
 
     private static List<String> lines(String text) {

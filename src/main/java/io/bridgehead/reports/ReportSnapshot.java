@@ -36,10 +36,15 @@ record ReportSnapshot(
             String remediation,
             String technicalDetails,
             String references,
-            List<String> affectedAssets) {
+            List<String> affectedAssets,
+            List<Image> images) {
 
         Finding {
             affectedAssets = affectedAssets == null ? List.of() : List.copyOf(affectedAssets);
+            images = images == null ? List.of() : List.copyOf(images);
         }
     }
+
+    /** An image evidence file: its bytes are read when the version is rendered, not copied into the snapshot. */
+    record Image(UUID id, String fileName, String mediaType, long sizeBytes) {}
 }

@@ -336,7 +336,10 @@ public class Reports {
                 f.remediation(),
                 f.technicalDetails(),
                 f.referenceLinks(),
-                reportable.affectedAssets());
+                reportable.affectedAssets(),
+                reportable.images().stream()
+                        .map(e -> new ReportSnapshot.Image(e.id(), e.fileName(), e.mediaType(), e.sizeBytes()))
+                        .toList());
     }
 
     private static Map<Severity, Integer> severityCounts(List<ReportableFinding> all) {

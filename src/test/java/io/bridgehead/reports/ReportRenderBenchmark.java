@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * A 300-finding report through the render job's model building and the real renderer (no database: the job holds no
+ * A 300-finding report, each finding with a screenshot, through the render job's model building and the real renderer (no database: the job holds no
  * connection while it lays out): wall time, pages, size and peak heap. Prints the figures and appends them to
  * {@code bench/results.txt}. Asserts no time.
  *
@@ -37,11 +37,11 @@ class ReportRenderBenchmark {
     @Test
     void renderLargeReport() throws IOException {
         ReportRenderer renderer = new ReportRenderer();
-        ReportRenderJob job = new ReportRenderJob(null, null, renderer, new Markdown(), Clock.systemUTC());
+        ReportRenderJob job = new ReportRenderJob(null, null, renderer, new Markdown(), null, Clock.systemUTC());
         ReportRenderJob.Claimed claimed = claimed(FINDINGS);
 
         // One small warm-up report loads fonts, templates and classes, as a running server already has.
-        renderer.render(job.document(claimed(5)));
+        renderer.render(document(job, claimed(5)));
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP)
@@ -49,7 +49,7 @@ class ReportRenderBenchmark {
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
 
         long start = System.nanoTime();
-        ReportRenderer.Rendered rendered = renderer.render(job.document(claimed));
+        ReportRenderer.Rendered rendered = renderer.render(document(job, claimed));
         long millis = (System.nanoTime() - start) / 1_000_000;
         long peakMb = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
 
@@ -76,6 +76,36 @@ class ReportRenderBenchmark {
         assertThat(rendered.pages()).isGreaterThan(FINDINGS / 3);
     }
 
+    /** As the job does: the snapshot, then each finding's screenshot (one shared 1280×800 PNG stands for all). */
+    private static ReportDocument document(ReportRenderJob job, ReportRenderJob.Claimed claimed) {
+        ReportSnapshot snapshot = ReportRenderJob.snapshotOf(claimed);
+        java.util.Map<UUID, byte[]> images = new java.util.HashMap<>();
+        ReportRenderJob.embeddedImageIds(snapshot).forEach(id -> images.put(id, SCREENSHOT));
+        return job.document(claimed, snapshot, images);
+    }
+
+    private static final byte[] SCREENSHOT = screenshot();
+
+    private static byte[] screenshot() {
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(1280, 800, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        for (int y = 0; y < 800; y += 40) {
+            g.setColor(new java.awt.Color((y * 7) % 255, 120, 200 - y / 5));
+            g.fillRect(0, y, 1280, 40);
+        }
+        g.setColor(java.awt.Color.WHITE);
+        g.drawString("Burp Suite: HTTP/1.1 200 OK <script>alert(1)</script>", 40, 60);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     private static ReportRenderJob.Claimed claimed(int count) {
         List<ReportSnapshot.Finding> findings = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -96,7 +126,9 @@ class ReportRenderBenchmark {
                     "```\nGET /search?q=%3Cscript%3E HTTP/1.1\nHost: app.example.test\n```\n\n"
                             + paragraph("The response echoed the payload. ", 4),
                     "https://owasp.org/www-community/attacks/xss/\nhttps://cwe.mitre.org/data/definitions/79.html",
-                    List.of("app.example.test", "10.0.0." + (i % 250))));
+                    List.of("app.example.test", "10.0.0." + (i % 250)),
+                    List.of(new ReportSnapshot.Image(
+                            UUID.randomUUID(), "screenshot-" + (i + 1) + ".png", "image/png", SCREENSHOT.length))));
         }
         ReportSnapshot snapshot = new ReportSnapshot(
                 "Benchmark Security Ltd",

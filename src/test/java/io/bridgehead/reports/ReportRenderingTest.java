@@ -2,6 +2,7 @@ package io.bridgehead.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bridgehead.findings.FindingEvidence;
 import io.bridgehead.findings.FindingForm;
 import io.bridgehead.findings.Findings;
 import io.bridgehead.findings.Severity;
@@ -53,6 +54,9 @@ class ReportRenderingTest {
     Reports reports;
 
     @Autowired
+    FindingEvidence evidence;
+
+    @Autowired
     RenderQueue renderQueue;
 
     @Autowired
@@ -70,7 +74,12 @@ class ReportRenderingTest {
         UUID client = testClients.create(workspace, "Ørsted & Söhne");
         project = testClients.project(workspace, "Perimeter test", client, ProjectStatus.IN_PROGRESS);
         finding("Verbose banner", Severity.LOW);
-        finding("SQL injection in search", Severity.CRITICAL);
+        UUID sqli = finding("SQL injection in search", Severity.CRITICAL);
+        ActingAs.run(
+                workspace,
+                workspace.admin(),
+                () -> evidence.add(
+                        project, sqli, "sqlmap-output.png", TestClients.png(640, 400, java.awt.Color.ORANGE)));
         finding(CYRILLIC_TITLE, Severity.MEDIUM);
         finding("Missing security headers", Severity.INFORMATIONAL);
         finding("Stored XSS <script>alert(1)</script>", Severity.HIGH);
@@ -107,6 +116,10 @@ class ReportRenderingTest {
             assertThat(text).containsPattern("Page 2 of " + document.getNumberOfPages());
             assertThat(fontsOf(document)).isNotEmpty().allMatch(PDFont::isEmbedded);
             assertThat(fontsOf(document)).anyMatch(f -> f.getName().contains("DejaVuSans"));
+            assertThat(text).contains("Evidence", "sqlmap-output.png");
+            assertThat(imageCount(document))
+                    .as("the evidence image is embedded")
+                    .isGreaterThanOrEqualTo(1);
         }
         screenshots(pdf);
     }
@@ -124,6 +137,34 @@ class ReportRenderingTest {
         ReportVersionView view = ActingAs.call(workspace, workspace.admin(), () -> reports.version(project, version));
         assertThat(view.status()).isEqualTo(ReportStatus.FAILED);
         assertThat(view.failureReason()).contains("could not be read");
+        assertThat(view.pageCount()).isNull();
+        assertThat(transactions.readAs(
+                        workspace.id(),
+                        () -> jdbc.queryForObject(
+                                "select pdf is null from report_version where id = ?", Boolean.class, version)))
+                .isTrue();
+    }
+
+    @Test
+    void evidenceRemovedAfterQueueingFailsTheVersionWithItsNameAndNoPdf() {
+        UUID other = testClients.project(workspace, "Evidence removal", null, ProjectStatus.IN_PROGRESS);
+        UUID finding = finding(other, "Weak TLS", Severity.HIGH);
+        UUID file = ActingAs.call(
+                workspace,
+                workspace.admin(),
+                () -> evidence.add(other, finding, "tls-scan.png", TestClients.png(100, 100, java.awt.Color.RED)));
+        UUID version = ActingAs.call(
+                workspace,
+                workspace.admin(),
+                () -> reports.generate(
+                        other, new GenerateReportCmd("default", "TLS", "1.0", "Confidential", "", "", "")));
+        ActingAs.run(workspace, workspace.admin(), () -> evidence.remove(other, finding, file));
+
+        renderQueue.drain();
+
+        ReportVersionView view = ActingAs.call(workspace, workspace.admin(), () -> reports.version(other, version));
+        assertThat(view.status()).isEqualTo(ReportStatus.FAILED);
+        assertThat(view.failureReason()).contains("tls-scan.png", "F-1", "removed after this version was queued");
         assertThat(view.pageCount()).isNull();
         assertThat(transactions.readAs(
                         workspace.id(),
@@ -173,8 +214,12 @@ class ReportRenderingTest {
                 () -> jdbc.queryForObject("select pdf from report_version where id = ?", byte[].class, version));
     }
 
-    private void finding(String title, Severity severity) {
-        ActingAs.run(
+    private UUID finding(String title, Severity severity) {
+        return finding(project, title, severity);
+    }
+
+    private UUID finding(UUID project, String title, Severity severity) {
+        return ActingAs.call(
                 workspace,
                 workspace.admin(),
                 () -> findings.create(
@@ -206,6 +251,19 @@ class ReportRenderingTest {
         stripper.setStartPage(page);
         stripper.setEndPage(page);
         return stripper.getText(document);
+    }
+
+    private static int imageCount(PDDocument document) throws IOException {
+        int images = 0;
+        for (PDPage page : document.getPages()) {
+            for (var name : page.getResources().getXObjectNames()) {
+                if (page.getResources().getXObject(name)
+                        instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) {
+                    images++;
+                }
+            }
+        }
+        return images;
     }
 
     private static List<PDFont> fontsOf(PDDocument document) throws IOException {
