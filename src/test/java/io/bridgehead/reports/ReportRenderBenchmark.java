@@ -41,7 +41,9 @@ class ReportRenderBenchmark {
         ReportRenderJob.Claimed claimed = claimed(FINDINGS);
 
         // One small warm-up report loads fonts, templates and classes, as a running server already has.
-        renderer.render(document(job, claimed(5)));
+        ReportRenderJob.Claimed warmUp = claimed(5);
+        renderer.render(document(job, warmUp, screenshots(warmUp)));
+        java.util.Map<UUID, byte[]> images = screenshots(claimed);
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP)
@@ -49,7 +51,7 @@ class ReportRenderBenchmark {
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
 
         long start = System.nanoTime();
-        ReportRenderer.Rendered rendered = renderer.render(document(job, claimed));
+        ReportRenderer.Rendered rendered = renderer.render(document(job, claimed, images));
         long millis = (System.nanoTime() - start) / 1_000_000;
         long peakMb = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
 
@@ -67,7 +69,7 @@ class ReportRenderBenchmark {
         System.out.print(line);
         Files.writeString(
                 Path.of("bench", "results.txt"),
-                "\n" + line,
+                line,
                 StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
@@ -76,17 +78,25 @@ class ReportRenderBenchmark {
         assertThat(rendered.pages()).isGreaterThan(FINDINGS / 3);
     }
 
-    /** As the job does: the snapshot, then each finding's screenshot (one shared 1280×800 PNG stands for all). */
-    private static ReportDocument document(ReportRenderJob job, ReportRenderJob.Claimed claimed) {
-        ReportSnapshot snapshot = ReportRenderJob.snapshotOf(claimed);
-        java.util.Map<UUID, byte[]> images = new java.util.HashMap<>();
-        ReportRenderJob.embeddedImageIds(snapshot).forEach(id -> images.put(id, SCREENSHOT));
-        return job.document(claimed, snapshot, images);
+    /** As the job does: the snapshot, then each finding's own screenshot (a distinct 1280×800 PNG each). */
+    private static ReportDocument document(
+            ReportRenderJob job, ReportRenderJob.Claimed claimed, java.util.Map<UUID, byte[]> images) {
+        return job.document(claimed, ReportRenderJob.snapshotOf(claimed), images);
     }
 
-    private static final byte[] SCREENSHOT = screenshot();
+    /** What the job's read of the evidence returns; made before the clock starts. */
+    private static java.util.Map<UUID, byte[]> screenshots(ReportRenderJob.Claimed claimed) {
+        java.util.Map<UUID, byte[]> images = new java.util.HashMap<>();
+        List<UUID> ids = ReportRenderJob.embeddedImageIds(ReportRenderJob.snapshotOf(claimed));
+        for (int i = 0; i < ids.size(); i++) {
+            images.put(ids.get(i), screenshot(i));
+        }
+        return images;
+    }
 
-    private static byte[] screenshot() {
+    private static final int SCREENSHOT_BYTES = screenshot(0).length;
+
+    private static byte[] screenshot(int n) {
         java.awt.image.BufferedImage image =
                 new java.awt.image.BufferedImage(1280, 800, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = image.createGraphics();
@@ -95,7 +105,7 @@ class ReportRenderBenchmark {
             g.fillRect(0, y, 1280, 40);
         }
         g.setColor(java.awt.Color.WHITE);
-        g.drawString("Burp Suite: HTTP/1.1 200 OK <script>alert(1)</script>", 40, 60);
+        g.drawString("Burp Suite #" + n + ": HTTP/1.1 200 OK <script>alert(1)</script>", 40, 60 + n % 600);
         g.dispose();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {
@@ -128,7 +138,7 @@ class ReportRenderBenchmark {
                     "https://owasp.org/www-community/attacks/xss/\nhttps://cwe.mitre.org/data/definitions/79.html",
                     List.of("app.example.test", "10.0.0." + (i % 250)),
                     List.of(new ReportSnapshot.Image(
-                            UUID.randomUUID(), "screenshot-" + (i + 1) + ".png", "image/png", SCREENSHOT.length))));
+                            UUID.randomUUID(), "screenshot-" + (i + 1) + ".png", "image/png", SCREENSHOT_BYTES))));
         }
         ReportSnapshot snapshot = new ReportSnapshot(
                 "Benchmark Security Ltd",
