@@ -175,6 +175,27 @@ public class Reports {
                 project.id());
     }
 
+    /** The newest versions of the projects the user may see (not archived ones), for the Reports section. */
+    @Transactional(readOnly = true)
+    public List<ReportListing> recent(int limit) {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        projects.options().forEach(p -> names.put(p.id(), p.name()));
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return jdbc
+                .query(
+                        "select " + VIEW_COLUMNS + " from report_version where tenant_id = ? and project_id = any(?)"
+                                + " order by created_at desc limit ?",
+                        VIEW,
+                        TenantContext.require(),
+                        names.keySet().toArray(UUID[]::new),
+                        limit)
+                .stream()
+                .map(v -> new ReportListing(v, names.get(v.projectId())))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public ReportVersionView version(UUID projectId, UUID versionId) {
         projects.get(projectId);
@@ -236,7 +257,7 @@ public class Reports {
 
     /** Released, not withdrawn versions of the portal user's visible projects, newest first. */
     @Transactional(readOnly = true)
-    public List<ReleasedReport> releasedToPortalUser() {
+    public List<ReportListing> releasedToPortalUser() {
         portalPermissions.require(PortalAction.DOWNLOAD_REPORTS);
         Map<UUID, String> names = new java.util.HashMap<>();
         clientProjects.ofPortalUser().forEach(p -> names.put(p.id(), p.name()));
@@ -252,13 +273,13 @@ public class Reports {
                         TenantContext.require(),
                         names.keySet().toArray(UUID[]::new))
                 .stream()
-                .map(v -> new ReleasedReport(v, names.get(v.projectId())))
+                .map(v -> new ReportListing(v, names.get(v.projectId())))
                 .toList();
     }
 
     /** The released versions of one of the portal user's projects. */
     @Transactional(readOnly = true)
-    public List<ReleasedReport> releasedToPortalUser(UUID projectId) {
+    public List<ReportListing> releasedToPortalUser(UUID projectId) {
         return releasedToPortalUser().stream()
                 .filter(r -> r.version().projectId().equals(projectId))
                 .toList();
@@ -271,7 +292,7 @@ public class Reports {
     @Transactional(readOnly = true)
     public ReportFile portalDownload(UUID versionId) {
         PortalActor actor = portalPermissions.require(PortalAction.DOWNLOAD_REPORTS);
-        ReleasedReport report = releasedToPortalUser().stream()
+        ReportListing report = releasedToPortalUser().stream()
                 .filter(r -> r.version().id().equals(versionId))
                 .findFirst()
                 .orElseThrow(() -> NotFoundException.of("Report", versionId));
