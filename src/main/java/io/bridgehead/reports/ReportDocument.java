@@ -11,6 +11,7 @@ record ReportDocument(
         String versionLabel,
         String classification,
         String workspaceName,
+        String firmLogoDataUri,
         String clientName,
         String clientLogoDataUri,
         String projectName,

@@ -207,6 +207,7 @@ class ReportRenderJob {
                 claimed.versionLabel(),
                 claimed.classification(),
                 snapshot.workspaceName(),
+                snapshot.firmLogoPngBase64() == null ? null : "data:image/png;base64," + snapshot.firmLogoPngBase64(),
                 snapshot.clientName(),
                 snapshot.clientLogoPngBase64() == null
                         ? null

@@ -9,6 +9,7 @@ import java.util.UUID;
  */
 record ReportSnapshot(
         String workspaceName,
+        String firmLogoPngBase64,
         String clientName,
         String clientLogoPngBase64,
         String projectName,

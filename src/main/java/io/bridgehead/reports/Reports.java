@@ -22,6 +22,7 @@ import io.bridgehead.shared.RuleViolation;
 import io.bridgehead.shared.security.CurrentActor;
 import io.bridgehead.shared.security.NamedActor;
 import io.bridgehead.shared.tenant.TenantContext;
+import io.bridgehead.tenancy.PortalBrandings;
 import io.bridgehead.tenancy.Workspaces;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -60,6 +61,7 @@ public class Reports {
     private final Clients clients;
     private final ClientLogos logos;
     private final Workspaces workspaces;
+    private final PortalBrandings brandings;
     private final Permissions permissions;
     private final PortalPermissions portalPermissions;
     private final ApplicationEventPublisher events;
@@ -73,6 +75,7 @@ public class Reports {
             Clients clients,
             ClientLogos logos,
             Workspaces workspaces,
+            PortalBrandings brandings,
             Permissions permissions,
             PortalPermissions portalPermissions,
             ApplicationEventPublisher events,
@@ -84,6 +87,7 @@ public class Reports {
         this.clients = clients;
         this.logos = logos;
         this.workspaces = workspaces;
+        this.brandings = brandings;
         this.permissions = permissions;
         this.portalPermissions = portalPermissions;
         this.events = events;
@@ -329,8 +333,13 @@ public class Reports {
         List<ReportSnapshot.Finding> rows = findings.forReport(project.id()).stream()
                 .map(Reports::snapshotOf)
                 .toList();
+        UUID tenant = TenantContext.require();
         return new ReportSnapshot(
                 workspaces.current().name(),
+                brandings
+                        .logo(tenant)
+                        .map(png -> Base64.getEncoder().encodeToString(png))
+                        .orElse(null),
                 clientName,
                 logo,
                 project.name(),

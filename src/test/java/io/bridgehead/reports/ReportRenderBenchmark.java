@@ -142,6 +142,7 @@ class ReportRenderBenchmark {
         }
         ReportSnapshot snapshot = new ReportSnapshot(
                 "Benchmark Security Ltd",
+                null,
                 "Client GmbH",
                 null,
                 "Large web test",

@@ -2,17 +2,20 @@ package io.bridgehead.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bridgehead.clients.ClientLogos;
 import io.bridgehead.findings.FindingEvidence;
 import io.bridgehead.findings.FindingForm;
 import io.bridgehead.findings.Findings;
 import io.bridgehead.findings.Severity;
 import io.bridgehead.projects.ProjectStatus;
+import io.bridgehead.shared.images.LogoImage;
 import io.bridgehead.shared.tenant.ScopedTransactions;
 import io.bridgehead.support.ActingAs;
 import io.bridgehead.support.IntegrationTest;
 import io.bridgehead.support.TestClients;
 import io.bridgehead.support.TestWorkspaces;
 import io.bridgehead.support.TestWorkspaces.TestWorkspace;
+import io.bridgehead.tenancy.PortalBrandings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +60,12 @@ class ReportRenderingTest {
     FindingEvidence evidence;
 
     @Autowired
+    ClientLogos clientLogos;
+
+    @Autowired
+    PortalBrandings brandings;
+
+    @Autowired
     RenderQueue renderQueue;
 
     @Autowired
@@ -72,6 +81,10 @@ class ReportRenderingTest {
     void setUp() {
         workspace = testWorkspaces.create("Report rendering");
         UUID client = testClients.create(workspace, "Ørsted & Söhne");
+        ActingAs.run(workspace, workspace.admin(), () -> {
+            clientLogos.replace(client, TestClients.png(200, 200, java.awt.Color.BLUE), new LogoImage.Crop(0, 0, 200));
+            brandings.replaceLogo(TestClients.png(200, 200, java.awt.Color.GREEN), new LogoImage.Crop(0, 0, 200));
+        });
         project = testClients.project(workspace, "Perimeter test", client, ProjectStatus.IN_PROGRESS);
         finding("Verbose banner", Severity.LOW);
         UUID sqli = finding("SQL injection in search", Severity.CRITICAL);
@@ -118,8 +131,11 @@ class ReportRenderingTest {
             assertThat(fontsOf(document)).anyMatch(f -> f.getName().contains("DejaVuSans"));
             assertThat(text).contains("Evidence", "sqlmap-output.png");
             assertThat(imageCount(document))
-                    .as("the evidence image is embedded")
-                    .isGreaterThanOrEqualTo(1);
+                    .as("logos and the evidence image are embedded")
+                    .isGreaterThanOrEqualTo(3);
+            assertThat(imagesOn(document.getPage(0)))
+                    .as("the firm's and the client's logo on the cover")
+                    .isEqualTo(2);
         }
         screenshots(pdf);
     }
@@ -256,11 +272,17 @@ class ReportRenderingTest {
     private static int imageCount(PDDocument document) throws IOException {
         int images = 0;
         for (PDPage page : document.getPages()) {
-            for (var name : page.getResources().getXObjectNames()) {
-                if (page.getResources().getXObject(name)
-                        instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) {
-                    images++;
-                }
+            images += imagesOn(page);
+        }
+        return images;
+    }
+
+    private static int imagesOn(PDPage page) throws IOException {
+        int images = 0;
+        for (var name : page.getResources().getXObjectNames()) {
+            if (page.getResources().getXObject(name)
+                    instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) {
+                images++;
             }
         }
         return images;
