@@ -16,6 +16,8 @@ create table report_version (
         check (status in ('QUEUED', 'RENDERING', 'DONE', 'FAILED')),
     failure_reason    varchar(500),
     claimed_until     timestamptz,
+    -- Render attempts; a version whose renderer keeps dying (e.g. out of memory) fails instead of looping.
+    attempts          int           not null default 0,
     pdf               bytea,
     page_count        int,
     size_bytes        bigint,

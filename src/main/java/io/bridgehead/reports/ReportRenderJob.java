@@ -38,6 +38,9 @@ class ReportRenderJob {
     private static final Duration CLAIM = Duration.ofMinutes(10);
     // Bounds the memory one rendering takes: evidence files are up to 20 MB each.
     static final long IMAGE_BUDGET_BYTES = 50L * 1024 * 1024;
+    static final int MAX_ATTEMPTS = 3;
+    static final String ABANDONED = "Rendering stopped " + MAX_ATTEMPTS + " times without finishing (the server may"
+            + " lack memory for this report). Generate it again, perhaps with fewer or smaller evidence images.";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private final JdbcTemplate jdbc;
@@ -93,9 +96,28 @@ class ReportRenderJob {
 
     private Optional<Claimed> claim() {
         Instant now = Instant.now(clock);
-        return transactions.writeAsSystem(() -> jdbc
+        return transactions.writeAsSystem(() -> {
+            giveUpOnAbandoned(now);
+            return claimNext(now);
+        });
+    }
+
+    /* A claim that expired means a node died while rendering; after MAX_ATTEMPTS such deaths the version fails. */
+    private void giveUpOnAbandoned(Instant now) {
+        jdbc.update(
+                "update report_version set status = 'FAILED', failure_reason = ?, finished_at = ?, claimed_until = null"
+                        + " where status = 'RENDERING' and claimed_until < ? and attempts >= ?",
+                ABANDONED,
+                Timestamp.from(now),
+                Timestamp.from(now),
+                MAX_ATTEMPTS);
+    }
+
+    private Optional<Claimed> claimNext(Instant now) {
+        return jdbc
                 .query(
-                        "update report_version set status = 'RENDERING', claimed_until = ? where (tenant_id, id) in ("
+                        "update report_version set status = 'RENDERING', claimed_until = ?, attempts = attempts + 1"
+                                + " where (tenant_id, id) in ("
                                 + " select tenant_id, id from report_version where status = 'QUEUED'"
                                 + " or (status = 'RENDERING' and claimed_until < ?)"
                                 + " order by created_at limit 1 for update skip locked)"
@@ -115,7 +137,7 @@ class ReportRenderJob {
                         Timestamp.from(now.plus(CLAIM)),
                         Timestamp.from(now))
                 .stream()
-                .findFirst());
+                .findFirst();
     }
 
     private void render(Claimed claimed) {

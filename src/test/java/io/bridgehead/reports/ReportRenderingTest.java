@@ -190,6 +190,34 @@ class ReportRenderingTest {
     }
 
     @Test
+    void versionAbandonedByADeadNodeIsRenderedAgainButFailsAfterThreeAttempts() {
+        UUID retried = generate("Abandoned once");
+        UUID hopeless = generate("Abandoned thrice");
+        abandon(retried, 1);
+        abandon(hopeless, ReportRenderJob.MAX_ATTEMPTS);
+
+        renderQueue.drain();
+
+        ReportVersionView again = ActingAs.call(workspace, workspace.admin(), () -> reports.version(project, retried));
+        ReportVersionView failed =
+                ActingAs.call(workspace, workspace.admin(), () -> reports.version(project, hopeless));
+        assertThat(again.status()).isEqualTo(ReportStatus.DONE);
+        assertThat(failed.status()).isEqualTo(ReportStatus.FAILED);
+        assertThat(failed.failureReason()).startsWith("Rendering stopped 3 times without finishing");
+    }
+
+    /** As if a node had claimed the version and died: RENDERING, the claim expired. */
+    private void abandon(UUID version, int attempts) {
+        transactions.writeAs(
+                workspace.id(),
+                () -> jdbc.update(
+                        "update report_version set status = 'RENDERING', attempts = ?,"
+                                + " claimed_until = now() - interval '1 minute' where id = ?",
+                        attempts,
+                        version));
+    }
+
+    @Test
     void versionsAreNumberedPerProject() {
         UUID first = generate("First");
         UUID second = generate("Second");
