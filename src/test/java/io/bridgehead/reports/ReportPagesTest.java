@@ -224,6 +224,22 @@ class ReportPagesTest {
     }
 
     @Test
+    void anotherWorkspaceSeesNoneOfTheVersions() {
+        UUID version = readyVersion("Tenant-bound");
+        TestWorkspace other = testWorkspaces.create("Report pages elsewhere");
+        Cookie otherAdmin = SignIn.as(mvc, other.admin());
+
+        assertThat(mvc.get().uri(pdfUrl(version)).cookie(otherAdmin)).hasStatus(404);
+        assertThat(mvc.get().uri("/projects/" + project + "/reports").cookie(otherAdmin))
+                .hasStatus(404);
+        assertThat(post(otherAdmin, releaseUrl(version, "release"))).hasStatus(404);
+        assertThat(testClients.count(other, "report_version where id = ?", version))
+                .as("row-level security hides the row even from SQL without a tenant condition")
+                .isZero();
+        assertThat(page(otherAdmin, "/reports")).doesNotContain("Tenant-bound");
+    }
+
+    @Test
     void unfinishedVersionCannotBeReleased() {
         generate(ownerSession, "Still queued");
         UUID queued = testClients.value(
