@@ -18,7 +18,8 @@ public record ReportVersionView(
         Instant createdAt,
         Instant finishedAt,
         Instant releasedAt,
-        Instant withdrawnAt) {
+        Instant withdrawnAt,
+        int findingCount) {
 
     /** Visible to the client: released and not withdrawn. */
     public boolean released() {

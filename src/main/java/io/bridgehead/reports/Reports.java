@@ -52,7 +52,7 @@ public class Reports {
 
     private static final String VIEW_COLUMNS = "id, project_id, number, title, version_label, classification, status,"
             + " failure_reason, page_count, size_bytes, created_by_name, created_at, finished_at, released_at,"
-            + " withdrawn_at";
+            + " withdrawn_at, coalesce(jsonb_array_length(data_snapshot->'findings'), 0) as finding_count";
 
     private final JdbcTemplate jdbc;
     private final Projects projects;
@@ -425,7 +425,8 @@ public class Reports {
                 instant(rs, "created_at"),
                 instant(rs, "finished_at"),
                 instant(rs, "released_at"),
-                instant(rs, "withdrawn_at"));
+                instant(rs, "withdrawn_at"),
+                rs.getInt("finding_count"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -109,7 +109,8 @@ class ReportPagesTest {
                 .uri("/projects/" + project + "/reports")
                 .header("HX-Request", "true")
                 .cookie(ownerSession));
-        assertThat(fragment).contains("id=\"report-versions\"", "Ready", "Download PDF", "Release to client");
+        assertThat(fragment)
+                .contains("id=\"report-versions\"", "Ready", "Download PDF", "Release to client", "(1 finding)");
         assertThat(fragment).doesNotContain("hx-trigger").doesNotContain("<html");
         assertThat(auditTrail.actionsBy(workspace, owner.email())).contains(AuditAction.REPORT_GENERATED);
     }
