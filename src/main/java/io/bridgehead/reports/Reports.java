@@ -52,7 +52,8 @@ public class Reports {
 
     private static final String VIEW_COLUMNS = "id, project_id, number, title, version_label, classification, status,"
             + " failure_reason, page_count, size_bytes, created_by_name, created_at, finished_at, released_at,"
-            + " withdrawn_at, coalesce(jsonb_array_length(data_snapshot->'findings'), 0) as finding_count";
+            + " withdrawn_at, case when jsonb_typeof(data_snapshot->'findings') = 'array'"
+            + " then jsonb_array_length(data_snapshot->'findings') else 0 end as finding_count";
 
     private final JdbcTemplate jdbc;
     private final Projects projects;
