@@ -93,6 +93,29 @@ public class FindingEvidence {
         return contentOf(find(projectId, findingId).id(), evidenceId);
     }
 
+    /**
+     * The bytes of image evidence files of the current workspace, for a report being rendered in the background: the
+     * ids come from a report version's snapshot, recorded while a permitted user generated it, so no user is checked
+     * here. Files that are gone (or are not images) are missing from the result. Call it inside a transaction of the
+     * version's own workspace.
+     */
+    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public java.util.Map<UUID, byte[]> imagesForReport(java.util.Collection<UUID> evidenceIds) {
+        if (evidenceIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        UUID tenant = TenantContext.require();
+        java.util.Map<UUID, byte[]> images = new java.util.HashMap<>();
+        jdbc.queryForList(
+                        "select id from finding_evidence where tenant_id = ? and id = any(?)"
+                                + " and media_type in ('image/png', 'image/jpeg')",
+                        UUID.class,
+                        tenant,
+                        evidenceIds.toArray(UUID[]::new))
+                .forEach(id -> blobs.get(tenant, id).ifPresent(bytes -> images.put(id, bytes)));
+        return images;
+    }
+
     /** The finding's files, oldest first, for a caller that has already checked the finding is in its scope. */
     List<EvidenceView> listOf(UUID findingId) {
         return jdbc.query(

@@ -17,6 +17,8 @@ interface FindingRepository extends Repository<Finding, UUID> {
 
     Optional<Finding> findByTenantIdAndProjectIdAndId(UUID tenantId, UUID projectId, UUID id);
 
+    java.util.List<Finding> findByTenantIdAndProjectId(UUID tenantId, UUID projectId);
+
     /**
      * The finding, locked until the transaction ends: status moves are made under this lock, so two moves of one
      * finding run one after the other and the second sees the first's status.

@@ -78,6 +78,61 @@ public class Findings {
         return find(projectId, findingId).view(today());
     }
 
+    /**
+     * Every finding of the project, most severe first, then by number, with the values of its affected assets: what a
+     * report is made from. Internal notes stay in the view; a report must not print them.
+     */
+    @Transactional(readOnly = true)
+    public List<ReportableFinding> forReport(UUID projectId) {
+        projects.get(projectId);
+        java.util.Map<UUID, String> assetValues = projects.assets(projectId).stream()
+                .collect(Collectors.toMap(ProjectAssetView::id, ProjectAssetView::value));
+        java.util.Map<UUID, List<String>> assetsByFinding = new java.util.HashMap<>();
+        jdbc.query(
+                "select fa.finding_id, fa.asset_id from finding_asset fa join finding f"
+                        + " on f.tenant_id = fa.tenant_id and f.id = fa.finding_id"
+                        + " where fa.tenant_id = ? and f.project_id = ?",
+                rs -> {
+                    String value = assetValues.get(rs.getObject(2, UUID.class));
+                    if (value != null) {
+                        assetsByFinding
+                                .computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                                .add(value);
+                    }
+                },
+                TenantContext.require(),
+                projectId);
+        java.util.Map<UUID, List<EvidenceView>> imagesByFinding = new java.util.HashMap<>();
+        jdbc.query(
+                "select e.finding_id, e.id, e.file_name, e.media_type, e.size_bytes, e.uploaded_at"
+                        + " from finding_evidence e join finding f on f.tenant_id = e.tenant_id and f.id = e.finding_id"
+                        + " where e.tenant_id = ? and f.project_id = ? and e.media_type in ('image/png', 'image/jpeg')"
+                        + " order by e.uploaded_at, e.id",
+                rs -> {
+                    imagesByFinding
+                            .computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                            .add(new EvidenceView(
+                                    rs.getObject(2, UUID.class),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getLong(5),
+                                    rs.getTimestamp(6).toInstant()));
+                },
+                TenantContext.require(),
+                projectId);
+        LocalDate today = today();
+        return findings.findByTenantIdAndProjectId(TenantContext.require(), projectId).stream()
+                .map(f -> f.view(today))
+                .sorted(java.util.Comparator.comparing(FindingView::severity).thenComparingInt(FindingView::ref))
+                .map(v -> new ReportableFinding(
+                        v,
+                        assetsByFinding.getOrDefault(v.id(), List.of()).stream()
+                                .sorted()
+                                .toList(),
+                        imagesByFinding.getOrDefault(v.id(), List.of())))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public FindingForm editForm(UUID projectId, UUID findingId) {
         projects.get(projectId);

@@ -16,6 +16,7 @@ import io.bridgehead.notifications.Notifications;
 import io.bridgehead.projects.ClientVisibleProjects;
 import io.bridgehead.projects.ProjectStatus;
 import io.bridgehead.projects.ProjectView;
+import io.bridgehead.reports.Reports;
 import io.bridgehead.shared.RuleViolation;
 import io.bridgehead.shared.tenant.TenantContext;
 import io.bridgehead.tenancy.PortalBrandings;
@@ -48,6 +49,7 @@ class PortalPagesController {
     private final PortalPermissions portalPermissions;
     private final PortalBrandings brandings;
     private final Notifications notifications;
+    private final Reports reports;
     private final ApplicationEventPublisher events;
 
     PortalPagesController(
@@ -56,12 +58,14 @@ class PortalPagesController {
             PortalPermissions portalPermissions,
             PortalBrandings brandings,
             Notifications notifications,
+            Reports reports,
             ApplicationEventPublisher events) {
         this.projects = projects;
         this.findings = findings;
         this.portalPermissions = portalPermissions;
         this.brandings = brandings;
         this.notifications = notifications;
+        this.reports = reports;
         this.events = events;
     }
 
@@ -104,6 +108,11 @@ class PortalPagesController {
         model.addAttribute("showCvss", findings.shownFields().cvss());
         model.addAttribute("severities", Severity.values());
         model.addAttribute("statuses", FindingStatus.values());
+        model.addAttribute(
+                "reports",
+                portalPermissions.can(PortalAction.DOWNLOAD_REPORTS)
+                        ? reports.releasedToPortalUser(projectId)
+                        : List.of());
         model.addAttribute("section", "projects");
         viewed("Project " + project.name(), project.id());
         return "portal/project";
@@ -187,9 +196,16 @@ class PortalPagesController {
     @GetMapping("/reports")
     String reports(Model model) {
         portalPermissions.require(PortalAction.DOWNLOAD_REPORTS);
+        model.addAttribute("reports", reports.releasedToPortalUser());
         model.addAttribute("section", "reports");
         viewed("Reports", null);
         return "portal/reports";
+    }
+
+    /** A released report's PDF; another client's, an unreleased or a withdrawn version is not found. */
+    @GetMapping("/reports/{versionId}")
+    ResponseEntity<byte[]> report(@PathVariable UUID versionId) {
+        return reports.portalDownload(versionId).response();
     }
 
     @GetMapping("/help")

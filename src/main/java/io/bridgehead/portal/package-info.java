@@ -12,6 +12,7 @@
             "clients",
             "projects",
             "findings",
-            "notifications"
+            "notifications",
+            "reports"
         })
 package io.bridgehead.portal;

@@ -8,6 +8,9 @@ import io.bridgehead.findings.FindingForm;
 import io.bridgehead.findings.Findings;
 import io.bridgehead.findings.Severity;
 import io.bridgehead.projects.ProjectStatus;
+import io.bridgehead.reports.GenerateReportCmd;
+import io.bridgehead.reports.RenderQueue;
+import io.bridgehead.reports.Reports;
 import io.bridgehead.shared.tenant.ScopedTransactions;
 import io.bridgehead.support.ActingAs;
 import io.bridgehead.support.IntegrationTest;
@@ -44,7 +47,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortalRouteIsolationTest {
 
-    private static final Set<String> ID_VARIABLES = Set.of("projectId", "findingId", "userId", "evidenceId", "id");
+    private static final Set<String> ID_VARIABLES =
+            Set.of("projectId", "findingId", "userId", "evidenceId", "versionId", "id");
     /** Link tokens carry their own workspace; their routes are attacked in PortalSignInTest. */
     private static final Set<String> TOKEN_VARIABLES = Set.of("token");
 
@@ -72,6 +76,12 @@ class PortalRouteIsolationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Reports reports;
+
+    @Autowired
+    RenderQueue renderQueue;
 
     TestWorkspace workspace;
     PortalUser manager;
@@ -132,6 +142,13 @@ class PortalRouteIsolationTest {
                         "select status from portal_user where id = ?",
                         otherClient.get("userId")))
                 .isEqualTo("ACTIVE");
+        assertThat(testClients.value(
+                        workspace,
+                        Boolean.class,
+                        "select status = 'DONE' and released_at is not null from report_version where id = ?",
+                        otherClient.get("versionId")))
+                .as("the foreign report really is released, so only isolation hides it")
+                .isTrue();
     }
 
     private MvcTestResult call(RequestMethod method, String uri) {
@@ -185,11 +202,31 @@ class PortalRouteIsolationTest {
                         user.id(),
                         Timestamp.from(Instant.now())));
         return Map.of(
-                "projectId", project,
-                "findingId", finding,
-                "userId", user.id(),
-                "evidenceId", UUID.randomUUID(),
-                "id", notification);
+                "projectId",
+                project,
+                "findingId",
+                finding,
+                "userId",
+                user.id(),
+                "evidenceId",
+                UUID.randomUUID(),
+                "versionId",
+                releasedReport(where, project),
+                "id",
+                notification);
+    }
+
+    /** A report version released to the foreign client: downloadable by its own people, by nobody else. */
+    private UUID releasedReport(TestWorkspace where, UUID project) {
+        UUID version = ActingAs.call(
+                where,
+                where.admin(),
+                () -> reports.generate(
+                        project,
+                        new GenerateReportCmd("default", "Foreign report", "1.0", "Confidential", "", "", "")));
+        renderQueue.drain();
+        ActingAs.run(where, where.admin(), () -> reports.release(project, version));
+        return version;
     }
 
     private String fill(String pattern, Map<String, UUID> ids) {
