@@ -48,6 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Reports {
 
+    /** The Reports section looks at the newest versions among this many of the user's projects (as menus did). */
+    private static final int VISIBLE_PROJECTS = 500;
+
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String VIEW_COLUMNS = "id, project_id, number, title, version_label, classification, status,"
@@ -184,7 +187,7 @@ public class Reports {
     @Transactional(readOnly = true)
     public List<ReportListing> recent(int limit) {
         Map<UUID, String> names = new java.util.HashMap<>();
-        projects.options().forEach(p -> names.put(p.id(), p.name()));
+        projects.matching("", VISIBLE_PROJECTS).forEach(p -> names.put(p.id(), p.name()));
         if (names.isEmpty()) {
             return List.of();
         }
