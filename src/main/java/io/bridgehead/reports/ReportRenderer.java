@@ -51,13 +51,24 @@ class ReportRenderer {
     }
 
     String html(ReportDocument document) {
+        return html(document, ReportStyle.DEFAULT);
+    }
+
+    /* The template's parts are variable values only; the one template the engine parses is our default.html. */
+    String html(ReportDocument document, ReportStyle style) {
         Context context = new Context();
         context.setVariable("r", document);
+        context.setVariable("t", style);
+        context.setVariable("templateCss", style.css());
         return templates.process("default", context);
     }
 
     Rendered render(ReportDocument document) {
-        String html = html(document);
+        return render(document, ReportStyle.DEFAULT);
+    }
+
+    Rendered render(ReportDocument document, ReportStyle style) {
+        String html = html(document, style);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
