@@ -147,7 +147,8 @@ class ReportRenderJob {
             List<UUID> wanted = embeddedImageIds(snapshot);
             // A second short read; the connection is back in the pool before layout starts.
             Map<UUID, byte[]> images = transactions.readAs(claimed.tenantId(), () -> evidence.imagesForReport(wanted));
-            rendered = renderer.render(document(claimed, snapshot, images));
+            rendered =
+                    renderer.render(document(claimed, snapshot, images), ReportStyle.of(snapshot.template(), markdown));
         } catch (RuntimeException | StackOverflowError e) {
             log.warn("Report " + claimed.id() + " could not be rendered", e);
             failed(claimed, reason(e));

@@ -16,11 +16,50 @@ record ReportSnapshot(
         String projectType,
         String startDate,
         String endDate,
-        List<Finding> findings) {
+        List<Finding> findings,
+        Template template) {
 
     ReportSnapshot {
         findings = findings == null ? List.of() : List.copyOf(findings);
     }
+
+    /** A snapshot made with the built-in Default template (and every snapshot made before templates existed). */
+    ReportSnapshot(
+            String workspaceName,
+            String firmLogoPngBase64,
+            String clientName,
+            String clientLogoPngBase64,
+            String projectName,
+            String projectType,
+            String startDate,
+            String endDate,
+            List<Finding> findings) {
+        this(
+                workspaceName,
+                firmLogoPngBase64,
+                clientName,
+                clientLogoPngBase64,
+                projectName,
+                projectType,
+                startDate,
+                endDate,
+                findings,
+                null);
+    }
+
+    /**
+     * The workspace template the version was made with, copied as it was then (null: the built-in Default), so a
+     * later edit of the template does not change an existing version.
+     */
+    record Template(
+            UUID id,
+            String name,
+            String primaryColour,
+            String accentColour,
+            String coverSubtitle,
+            String introduction,
+            String closing,
+            String customCss) {}
 
     record Finding(
             UUID id,

@@ -1,5 +1,6 @@
 package io.bridgehead.reports;
 
+import io.bridgehead.shared.web.Markdown;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +30,23 @@ record ReportStyle(
         closingHtml = closingHtml == null ? "" : closingHtml;
         ReportCss.Checked checked = ReportCss.check(customCss);
         customCss = checked.ok() ? checked.css() : "";
+    }
+
+    /**
+     * A stored template as the renderer takes it (null: the built-in Default). Its Markdown goes through the same
+     * sanitiser as every other Markdown; colours and CSS are checked again here, whatever was stored.
+     */
+    static ReportStyle of(ReportSnapshot.Template template, Markdown markdown) {
+        if (template == null) {
+            return DEFAULT;
+        }
+        return new ReportStyle(
+                template.primaryColour(),
+                template.accentColour(),
+                template.coverSubtitle(),
+                markdown.toHtml(template.introduction()),
+                markdown.toHtml(template.closing()),
+                template.customCss());
     }
 
     /** The CSS that follows the built-in CSS: the colours, then the filtered custom CSS. */

@@ -69,6 +69,7 @@ public class Reports {
     private final Permissions permissions;
     private final PortalPermissions portalPermissions;
     private final ApplicationEventPublisher events;
+    private final ReportTemplates templates;
     private final Clock clock;
 
     Reports(
@@ -83,6 +84,7 @@ public class Reports {
             Permissions permissions,
             PortalPermissions portalPermissions,
             ApplicationEventPublisher events,
+            ReportTemplates templates,
             Clock clock) {
         this.jdbc = jdbc;
         this.projects = projects;
@@ -95,6 +97,7 @@ public class Reports {
         this.permissions = permissions;
         this.portalPermissions = portalPermissions;
         this.events = events;
+        this.templates = templates;
         this.clock = clock;
     }
 
@@ -132,7 +135,9 @@ public class Reports {
     @Transactional
     public UUID generate(UUID projectId, GenerateReportCmd cmd) {
         ProjectView project = projects.requireEditable(projectId);
-        ReportSnapshot snapshot = snapshot(project);
+        // Another workspace's or an archived template is not found (404), like any other id.
+        ReportSnapshot.Template template = cmd.templateId() == null ? null : templates.forReport(cmd.templateId());
+        ReportSnapshot snapshot = snapshot(project, template);
         NamedActor actor = actor();
         jdbc.queryForObject(
                 "select pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class, "report:" + projectId);
@@ -144,15 +149,16 @@ public class Reports {
         int number = (last == null ? 0 : last) + 1;
         UUID id = UUID.randomUUID();
         jdbc.update(
-                "insert into report_version (tenant_id, id, project_id, number, template, title, version_label,"
-                        + " classification, executive_summary, scope, methodology, status, created_by,"
+                "insert into report_version (tenant_id, id, project_id, number, template, template_id, title,"
+                        + " version_label, classification, executive_summary, scope, methodology, status, created_by,"
                         + " created_by_name, created_at, data_snapshot)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?::jsonb)",
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?::jsonb)",
                 TenantContext.require(),
                 id,
                 projectId,
                 number,
-                cmd.template(),
+                template == null ? "default" : "workspace",
+                template == null ? null : template.id(),
                 cmd.title().strip(),
                 cmd.versionLabel().strip(),
                 cmd.classification().strip(),
@@ -167,7 +173,8 @@ public class Reports {
                         AuditAction.REPORT_GENERATED,
                         project.name() + " v" + number,
                         cmd.title().strip() + " (" + cmd.versionLabel().strip() + "), "
-                                + snapshot.findings().size() + " findings")
+                                + snapshot.findings().size() + " findings, template "
+                                + (template == null ? "Default" : template.name()))
                 .about(project.clientId(), projectId, "/projects/" + projectId + "/reports"));
         return id;
     }
@@ -325,7 +332,7 @@ public class Reports {
                 .findFirst();
     }
 
-    private ReportSnapshot snapshot(ProjectView project) {
+    private ReportSnapshot snapshot(ProjectView project, ReportSnapshot.Template template) {
         String clientName = null;
         String logo = null;
         if (project.clientId() != null) {
@@ -350,7 +357,8 @@ public class Reports {
                 ReportTexts.typeOf(project),
                 project.startDate() == null ? null : project.startDate().toString(),
                 project.endDate() == null ? null : project.endDate().toString(),
-                rows);
+                rows,
+                template);
     }
 
     private static ReportSnapshot.Finding snapshotOf(ReportableFinding reportable) {

@@ -26,10 +26,12 @@ class ReportsController {
 
     private final Reports reports;
     private final Projects projects;
+    private final ReportTemplates templates;
 
-    ReportsController(Reports reports, Projects projects) {
+    ReportsController(Reports reports, Projects projects, ReportTemplates templates) {
         this.reports = reports;
         this.projects = projects;
+        this.templates = templates;
     }
 
     @GetMapping
@@ -101,6 +103,7 @@ class ReportsController {
         model.addAttribute("versions", versions);
         model.addAttribute("pending", versions.stream().anyMatch(v -> v.status().pending()));
         model.addAttribute("canGenerate", canGenerate);
+        model.addAttribute("templates", canGenerate ? templates.choices() : List.of());
         model.addAttribute("section", "projects");
     }
 }

@@ -1,0 +1,48 @@
+package io.bridgehead.reports;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What an Admin writes into a report template. Everything is data: colours are {@code #rrggbb}, the sections are
+ * Markdown, the CSS must pass {@link ReportCss} (checked by the service, which names the offending line).
+ */
+public record ReportTemplateCmd(
+        @NotBlank(message = "Give the template a name.") @Size(max = 100, message = "Use at most 100 characters.")
+        String name,
+
+        @NotNull(message = COLOUR_MESSAGE) @Pattern(regexp = COLOUR, message = COLOUR_MESSAGE)
+        String primaryColour,
+
+        @NotNull(message = COLOUR_MESSAGE) @Pattern(regexp = COLOUR, message = COLOUR_MESSAGE)
+        String accentColour,
+
+        @Size(max = 200, message = "Use at most 200 characters.")
+        String coverSubtitle,
+
+        @Size(max = 50_000, message = "Use at most 50,000 characters.")
+        String introduction,
+
+        @Size(max = 50_000, message = "Use at most 50,000 characters.")
+        String closing,
+
+        @Size(max = ReportCss.MAX_LENGTH, message = "Use at most 20,000 characters.")
+        String customCss) {
+
+    static final String COLOUR = "^#[0-9a-fA-F]{6}$";
+    static final String COLOUR_MESSAGE = "Enter a colour as # followed by six hexadecimal digits, e.g. #1f4e79.";
+
+    public ReportTemplateCmd {
+        coverSubtitle = coverSubtitle == null ? "" : coverSubtitle;
+        introduction = introduction == null ? "" : introduction;
+        closing = closing == null ? "" : closing;
+        customCss = customCss == null ? "" : customCss;
+    }
+
+    /** A new template's starting point: the Default template's colours and nothing else. */
+    static ReportTemplateCmd blank() {
+        return new ReportTemplateCmd("", ReportStyle.DEFAULT_PRIMARY, ReportStyle.DEFAULT_ACCENT, "", "", "", "");
+    }
+}
