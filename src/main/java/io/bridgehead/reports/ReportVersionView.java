@@ -19,7 +19,8 @@ public record ReportVersionView(
         Instant finishedAt,
         Instant releasedAt,
         Instant withdrawnAt,
-        int findingCount) {
+        int findingCount,
+        String templateName) {
 
     /** Visible to the client: released and not withdrawn. */
     public boolean released() {

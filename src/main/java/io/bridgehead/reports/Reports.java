@@ -56,7 +56,8 @@ public class Reports {
     private static final String VIEW_COLUMNS = "id, project_id, number, title, version_label, classification, status,"
             + " failure_reason, page_count, size_bytes, created_by_name, created_at, finished_at, released_at,"
             + " withdrawn_at, case when jsonb_typeof(data_snapshot->'findings') = 'array'"
-            + " then jsonb_array_length(data_snapshot->'findings') else 0 end as finding_count";
+            + " then jsonb_array_length(data_snapshot->'findings') else 0 end as finding_count,"
+            + " coalesce(data_snapshot->'template'->>'name', 'Default') as template_name";
 
     private final JdbcTemplate jdbc;
     private final Projects projects;
@@ -438,7 +439,8 @@ public class Reports {
                 instant(rs, "finished_at"),
                 instant(rs, "released_at"),
                 instant(rs, "withdrawn_at"),
-                rs.getInt("finding_count"));
+                rs.getInt("finding_count"),
+                rs.getString("template_name"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

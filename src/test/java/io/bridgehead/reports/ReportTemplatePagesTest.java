@@ -218,6 +218,8 @@ class ReportTemplatePagesTest {
         assertThat(generate(analystSession, "../etc/passwd", "Bad template")).hasStatus(200);
         renderQueue.drain();
 
+        assertThat(page(analystSession, "/projects/" + project + "/reports"))
+                .contains("Template: Client facing", "Template: Default");
         assertThat(templateOf("Templated report")).isEqualTo(id);
         assertThat(templateOf("Plain report")).isNull();
         assertThat(text(pdfOf("Templated report"))).contains("A subtitle from the template");
