@@ -74,6 +74,12 @@ class Client {
     @Column(name = "portal_ip_allowlist")
     private String portalIpAllowlist = "";
 
+    @Column(name = "report_firm_logo")
+    private boolean reportFirmLogo = true;
+
+    @Column(name = "report_client_logo")
+    private boolean reportClientLogo = true;
+
     protected Client() {}
 
     Client(UUID tenantId, ClientForm form, Instant now) {
@@ -128,6 +134,16 @@ class Client {
         this.portalIpAllowlist =
                 String.join("\n", IpAllowlist.parse(form.ipAllowlist()).entries());
         touch(now);
+    }
+
+    void changeReportBranding(ReportBranding branding, Instant now) {
+        this.reportFirmLogo = branding.firmLogo();
+        this.reportClientLogo = branding.clientLogo();
+        touch(now);
+    }
+
+    ReportBranding reportBranding() {
+        return new ReportBranding(reportFirmLogo, reportClientLogo);
     }
 
     ClientPortalSettings portal() {

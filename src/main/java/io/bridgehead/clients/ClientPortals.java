@@ -15,7 +15,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Each client's portal settings: read and changed by the firm, read by the portal on every request. */
+/**
+ * What each client sees of the firm: its portal settings (changed by the firm, read by the portal on every request)
+ * and which logos its report covers show.
+ */
 @Service
 public class ClientPortals {
 
@@ -63,6 +66,30 @@ public class ClientPortals {
             events.publishEvent(new ClientPortalClosed(TenantContext.require(), clientId));
         }
         return after;
+    }
+
+    /** The cover logos of the client's reports, for the Settings tab and for report generation. */
+    @Transactional(readOnly = true)
+    public ReportBranding reportBranding(UUID clientId) {
+        clientService.details(clientId);
+        return load(clientId).reportBranding();
+    }
+
+    @Transactional
+    public void changeReportBranding(UUID clientId, ReportBranding branding) {
+        permissions.require(Permission.EDIT_CLIENTS);
+        clientService.details(clientId);
+        Client client = clients.lockForChange(TenantContext.require(), clientId).orElseThrow();
+        if (client.archived()) {
+            throw new ConflictException("The client " + client.name() + " is archived. Restore it to make changes.");
+        }
+        client.changeReportBranding(branding, Instant.now(clock));
+        events.publishEvent(AuditEvent.byCurrentActor(
+                        AuditAction.CLIENT_UPDATED,
+                        client.name(),
+                        "Report covers show the firm's logo " + (branding.firmLogo() ? "yes" : "no")
+                                + ", the client's logo " + (branding.clientLogo() ? "yes" : "no"))
+                .about(clientId, null, "/clients/" + clientId + "/settings"));
     }
 
     /**

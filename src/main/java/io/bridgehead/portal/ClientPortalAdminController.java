@@ -7,6 +7,7 @@ import io.bridgehead.clients.ClientPortalSettings;
 import io.bridgehead.clients.ClientPortals;
 import io.bridgehead.clients.Clients;
 import io.bridgehead.clients.PortalSettingsForm;
+import io.bridgehead.clients.ReportBranding;
 import io.bridgehead.identity.PortalUserForm;
 import io.bridgehead.identity.PortalUserView;
 import io.bridgehead.identity.PortalUsers;
@@ -90,6 +91,14 @@ class ClientPortalAdminController {
             }
         }
         return settingsPage(clientId, model);
+    }
+
+    @PostMapping("/report-branding")
+    String changeReportBranding(
+            @PathVariable UUID clientId, @ModelAttribute ReportBranding branding, RedirectAttributes redirect) {
+        portals.changeReportBranding(clientId, branding);
+        redirect.addFlashAttribute("flash", "Report branding saved. It applies to reports generated from now on.");
+        return "redirect:/clients/" + clientId + "/settings#report-branding";
     }
 
     @PostMapping("/portal/projects/{projectId}")
@@ -209,6 +218,7 @@ class ClientPortalAdminController {
         model.addAttribute("tab", "settings");
         model.addAttribute("section", "clients");
         model.addAttribute("portal", portals.settings(clientId));
+        model.addAttribute("reportBranding", portals.reportBranding(clientId));
         model.addAttribute("projects", visibleProjects.ofClient(clientId));
         model.addAttribute(
                 "portalAddress", addresses.baseUrl(workspaces.current().slug()) + "/login");

@@ -8,7 +8,9 @@ import io.bridgehead.access.PortalPermissions;
 import io.bridgehead.audit.AuditAction;
 import io.bridgehead.audit.AuditEvent;
 import io.bridgehead.clients.ClientLogos;
+import io.bridgehead.clients.ClientPortals;
 import io.bridgehead.clients.Clients;
+import io.bridgehead.clients.ReportBranding;
 import io.bridgehead.findings.FindingView;
 import io.bridgehead.findings.Findings;
 import io.bridgehead.findings.ReportableFinding;
@@ -65,6 +67,7 @@ public class Reports {
     private final Findings findings;
     private final Clients clients;
     private final ClientLogos logos;
+    private final ClientPortals clientPortals;
     private final Workspaces workspaces;
     private final PortalBrandings brandings;
     private final Permissions permissions;
@@ -80,6 +83,7 @@ public class Reports {
             Findings findings,
             Clients clients,
             ClientLogos logos,
+            ClientPortals clientPortals,
             Workspaces workspaces,
             PortalBrandings brandings,
             Permissions permissions,
@@ -93,6 +97,7 @@ public class Reports {
         this.findings = findings;
         this.clients = clients;
         this.logos = logos;
+        this.clientPortals = clientPortals;
         this.workspaces = workspaces;
         this.brandings = brandings;
         this.permissions = permissions;
@@ -336,22 +341,29 @@ public class Reports {
     private ReportSnapshot snapshot(ProjectView project, ReportSnapshot.Template template) {
         String clientName = null;
         String logo = null;
+        ReportBranding branding = ReportBranding.BOTH;
         if (project.clientId() != null) {
             clientName = clients.details(project.clientId()).name();
-            logo = logos.png(project.clientId())
-                    .map(png -> Base64.getEncoder().encodeToString(png))
-                    .orElse(null);
+            branding = clientPortals.reportBranding(project.clientId());
+            logo = branding.clientLogo()
+                    ? logos.png(project.clientId())
+                            .map(png -> Base64.getEncoder().encodeToString(png))
+                            .orElse(null)
+                    : null;
         }
+        boolean firmLogo = branding.firmLogo();
         List<ReportSnapshot.Finding> rows = findings.forReport(project.id()).stream()
                 .map(Reports::snapshotOf)
                 .toList();
         UUID tenant = TenantContext.require();
         return new ReportSnapshot(
                 workspaces.current().name(),
-                brandings
-                        .logo(tenant)
-                        .map(png -> Base64.getEncoder().encodeToString(png))
-                        .orElse(null),
+                firmLogo
+                        ? brandings
+                                .logo(tenant)
+                                .map(png -> Base64.getEncoder().encodeToString(png))
+                                .orElse(null)
+                        : null,
                 clientName,
                 logo,
                 project.name(),

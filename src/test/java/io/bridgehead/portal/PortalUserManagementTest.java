@@ -266,6 +266,26 @@ class PortalUserManagementTest {
     }
 
     @Test
+    void theSettingsTabSetsWhichLogosReportCoversShow() {
+        assertThat(mvc.post()
+                        .uri("/clients/" + client + "/report-branding")
+                        .param("firmLogo", "true")
+                        .cookie(analyst)
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+        String settings =
+                Html.of(mvc.get().uri("/clients/" + client + "/settings").cookie(reviewer));
+        assertThat(settings)
+                .contains("Report branding", "Firm's logo</dt><dd>Shown", "Client's logo</dt><dd>Not shown");
+        assertThat(mvc.post()
+                        .uri("/clients/" + client + "/report-branding")
+                        .param("clientLogo", "true")
+                        .cookie(reviewer)
+                        .with(csrf()))
+                .hasStatus(403);
+    }
+
+    @Test
     void anotherWorkspacesClientSettingsAreNotFound() {
         TestWorkspace elsewhere = testWorkspaces.create("Portal users elsewhere");
         UUID theirs = testClients.create(elsewhere, "Elsewhere Co");

@@ -3,6 +3,8 @@ package io.bridgehead.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bridgehead.clients.ClientLogos;
+import io.bridgehead.clients.ClientPortals;
+import io.bridgehead.clients.ReportBranding;
 import io.bridgehead.findings.FindingEvidence;
 import io.bridgehead.findings.FindingForm;
 import io.bridgehead.findings.Findings;
@@ -64,6 +66,9 @@ class ReportRenderingTest {
 
     @Autowired
     PortalBrandings brandings;
+
+    @Autowired
+    ClientPortals clientPortals;
 
     @Autowired
     RenderQueue renderQueue;
@@ -218,6 +223,23 @@ class ReportRenderingTest {
     }
 
     @Test
+    void theClientsReportBrandingDecidesWhichLogosTheCoverShows() throws IOException {
+        UUID client = testClients.create(workspace, "Plain Cover Ltd");
+        ActingAs.run(workspace, workspace.admin(), () -> {
+            clientLogos.replace(client, TestClients.png(200, 200, java.awt.Color.RED), new LogoImage.Crop(0, 0, 200));
+            clientPortals.changeReportBranding(client, new ReportBranding(true, false));
+        });
+        UUID coverProject = testClients.project(workspace, "Cover test", client, ProjectStatus.IN_PROGRESS);
+
+        UUID version = generate(coverProject, "Cover test report");
+        renderQueue.drain();
+
+        try (PDDocument document = Loader.loadPDF(pdf(version))) {
+            assertThat(imagesOn(document.getPage(0))).as("the firm's logo only").isEqualTo(1);
+        }
+    }
+
+    @Test
     void versionsAreNumberedPerProject() {
         UUID first = generate("First");
         UUID second = generate("Second");
@@ -237,6 +259,10 @@ class ReportRenderingTest {
     }
 
     private UUID generate(String title) {
+        return generate(project, title);
+    }
+
+    private UUID generate(UUID project, String title) {
         return ActingAs.call(workspace, workspace.admin(), () -> {
             GenerateReportCmd draft = reports.draft(project);
             return reports.generate(
