@@ -163,6 +163,26 @@ public class ReportTemplates {
         return ReportStyle.of(id == null ? null : find(id), markdown);
     }
 
+    /**
+     * Unsaved form input as the renderer takes it, checked exactly as saving would check it (the name aside), so an
+     * Admin can see a change before keeping it.
+     */
+    ReportStyle previewStyle(ReportTemplateCmd cmd) {
+        permissions.require(Permission.MANAGE_REPORT_TEMPLATES);
+        String css = checkedCss(cmd);
+        return ReportStyle.of(
+                new ReportSnapshot.Template(
+                        null,
+                        cmd.name(),
+                        cmd.primaryColour(),
+                        cmd.accentColour(),
+                        cmd.coverSubtitle() == null ? "" : cmd.coverSubtitle().strip(),
+                        cmd.introduction(),
+                        cmd.closing(),
+                        css),
+                markdown);
+    }
+
     /** A template in use, copied for a new version; another workspace's or an archived one is not found. */
     ReportSnapshot.Template forReport(UUID id) {
         return find(id);

@@ -117,6 +117,26 @@ class ReportTemplatesController {
         return LIST;
     }
 
+    /** "Preview these settings": the form as typed, on sample data, without saving; a refused value is shown on the form. */
+    @PostMapping("/preview.pdf")
+    Object previewUnsaved(
+            @Valid @ModelAttribute("form") ReportTemplateCmd form,
+            BindingResult result,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) UUID templateId,
+            Model model,
+            HttpServletResponse response) {
+        if (!result.hasErrors()) {
+            try {
+                return pdf(templates.previewStyle(form));
+            } catch (RuleViolation violation) {
+                FormErrors.reject(result, violation);
+            }
+        }
+        model.addAttribute("templateId", templateId);
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return "reports/template-form";
+    }
+
     @GetMapping("/default/preview.pdf")
     ResponseEntity<byte[]> previewDefault() {
         return preview(null);
@@ -124,8 +144,11 @@ class ReportTemplatesController {
 
     @GetMapping("/{id}/preview.pdf")
     ResponseEntity<byte[]> preview(@PathVariable UUID id) {
-        ReportStyle style = templates.previewStyle(id);
-        // Laid out after the service's transaction: no connection is held while the PDF is made.
+        return pdf(templates.previewStyle(id));
+    }
+
+    /** Laid out after the service's transaction: no connection is held while the PDF is made. */
+    private ResponseEntity<byte[]> pdf(ReportStyle style) {
         byte[] pdf = renderer.render(ReportSample.document(), style).pdf();
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

@@ -141,6 +141,34 @@ class ReportTemplatePagesTest {
     }
 
     @Test
+    void unsavedSettingsArePreviewedWithoutSavingAndCheckedLikeASave() throws IOException {
+        MvcTestResult preview = post(
+                adminSession,
+                "/admin/report-templates/preview.pdf",
+                "name",
+                "Unsaved look",
+                "primaryColour",
+                "#224466",
+                "accentColour",
+                "#eef1f6",
+                "coverSubtitle",
+                "Subtitle only in the preview",
+                "customCss",
+                "h1 { color: #224466; }");
+        assertThat(preview).hasStatusOk().hasContentType("application/pdf");
+        assertThat(text(preview.getResponse().getContentAsByteArray())).contains("Subtitle only in the preview");
+        assertThat(Html.of(mvc.get().uri("/admin/report-templates").cookie(adminSession)))
+                .doesNotContain("Unsaved look");
+
+        MvcTestResult refused = save(
+                adminSession, "/admin/report-templates/preview.pdf", "Bad", "#123456", "@import 'file:///etc/passwd';");
+        assertThat(refused).hasStatus(422);
+        assertThat(Html.fieldError(Html.of(refused), "customCss")).contains("Line 1");
+        assertThat(save(analystSession, "/admin/report-templates/preview.pdf", "X", "#123456", ""))
+                .hasStatus(403);
+    }
+
+    @Test
     void invalidInputIsKeptWithFieldMessages() {
         create(adminSession, "Taken name", "");
         MvcTestResult result = save(
