@@ -4,8 +4,6 @@ import io.bridgehead.access.Permission;
 import io.bridgehead.access.Permissions;
 import io.bridgehead.audit.AuditAction;
 import io.bridgehead.audit.AuditEvent;
-import io.bridgehead.shared.ConflictException;
-import io.bridgehead.shared.NotFoundException;
 import io.bridgehead.shared.tenant.TenantContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,18 +42,13 @@ public class ClientPortals {
     /** For the firm's Settings tab; only clients the user may see. */
     @Transactional(readOnly = true)
     public ClientPortalSettings settings(UUID clientId) {
-        clientService.details(clientId);
-        return load(clientId).portal();
+        return clientService.visible(clientId).portal();
     }
 
     @Transactional
     public ClientPortalSettings change(UUID clientId, PortalSettingsForm form) {
         permissions.require(Permission.MANAGE_PORTAL_USERS);
-        clientService.details(clientId);
-        Client client = clients.lockForChange(TenantContext.require(), clientId).orElseThrow();
-        if (client.archived()) {
-            throw new ConflictException("The client " + client.name() + " is archived. Restore it to make changes.");
-        }
+        Client client = clientService.lockedWritable(clientId);
         ClientPortalSettings before = client.portal();
         client.changePortal(form, Instant.now(clock));
         ClientPortalSettings after = client.portal();
@@ -71,18 +64,13 @@ public class ClientPortals {
     /** The cover logos of the client's reports, for the Settings tab and for report generation. */
     @Transactional(readOnly = true)
     public ReportBranding reportBranding(UUID clientId) {
-        clientService.details(clientId);
-        return load(clientId).reportBranding();
+        return clientService.visible(clientId).reportBranding();
     }
 
     @Transactional
     public void changeReportBranding(UUID clientId, ReportBranding branding) {
         permissions.require(Permission.EDIT_CLIENTS);
-        clientService.details(clientId);
-        Client client = clients.lockForChange(TenantContext.require(), clientId).orElseThrow();
-        if (client.archived()) {
-            throw new ConflictException("The client " + client.name() + " is archived. Restore it to make changes.");
-        }
+        Client client = clientService.lockedWritable(clientId);
         client.changeReportBranding(branding, Instant.now(clock));
         events.publishEvent(AuditEvent.byCurrentActor(
                         AuditAction.CLIENT_UPDATED,
@@ -99,11 +87,6 @@ public class ClientPortals {
     @Transactional(readOnly = true)
     public Optional<ClientPortalSettings> forPortal(UUID clientId) {
         return clients.findByTenantIdAndId(TenantContext.require(), clientId).map(Client::portal);
-    }
-
-    private Client load(UUID clientId) {
-        return clients.findByTenantIdAndId(TenantContext.require(), clientId)
-                .orElseThrow(() -> NotFoundException.of("Client", clientId));
     }
 
     private static String describe(ClientPortalSettings before, ClientPortalSettings after) {

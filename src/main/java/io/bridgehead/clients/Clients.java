@@ -305,7 +305,15 @@ public class Clients {
 
     /** The client, for a change: refused while it is archived. */
     Client writable(UUID clientId) {
-        Client client = visible(clientId);
+        return requireNotArchived(visible(clientId));
+    }
+
+    /** The client, row-locked for a change of its settings: refused while it is archived. */
+    Client lockedWritable(UUID clientId) {
+        return requireNotArchived(lockedForChange(clientId));
+    }
+
+    private static Client requireNotArchived(Client client) {
         if (client.archived()) {
             throw new ConflictException("The client " + client.name() + " is archived. Restore it to make changes.");
         }
