@@ -50,14 +50,10 @@ public class PortalSessions {
         // The session store finds sessions per user by this attribute; the default reads the staff context key.
         session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, principal.getName());
         session.setMaxInactiveInterval(idleMinutes * 60);
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.authorities()));
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
+        refresh(request, response, principal);
     }
 
-    /** Replaces the principal kept in the session (a role or name changed since sign-in). */
+    /** Puts the principal into the session (at sign-in, or when a role or name changed since). */
     void refresh(HttpServletRequest request, HttpServletResponse response, PortalPrincipal principal) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(

@@ -18,8 +18,7 @@ import io.bridgehead.projects.ProjectStatus;
 import io.bridgehead.projects.ProjectView;
 import io.bridgehead.reports.Reports;
 import io.bridgehead.shared.RuleViolation;
-import io.bridgehead.shared.tenant.TenantContext;
-import io.bridgehead.tenancy.PortalBrandings;
+import io.bridgehead.tenancy.PortalBranding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,6 @@ class PortalPagesController {
     private final ClientVisibleProjects projects;
     private final ClientFacingFindings findings;
     private final PortalPermissions portalPermissions;
-    private final PortalBrandings brandings;
     private final Notifications notifications;
     private final Reports reports;
     private final ApplicationEventPublisher events;
@@ -56,14 +54,12 @@ class PortalPagesController {
             ClientVisibleProjects projects,
             ClientFacingFindings findings,
             PortalPermissions portalPermissions,
-            PortalBrandings brandings,
             Notifications notifications,
             Reports reports,
             ApplicationEventPublisher events) {
         this.projects = projects;
         this.findings = findings;
         this.portalPermissions = portalPermissions;
-        this.brandings = brandings;
         this.notifications = notifications;
         this.reports = reports;
         this.events = events;
@@ -125,7 +121,7 @@ class PortalPagesController {
         model.addAttribute("history", findings.history(findingId));
         model.addAttribute("comments", findings.sharedComments(findingId));
         model.addAttribute(
-                "statusExplanation", explanations().get(finding.status().label()));
+                "statusExplanation", explanations(model).get(finding.status().label()));
         model.addAttribute("section", "projects");
         viewed(finding.code() + " " + finding.title(), finding.projectId());
         return "portal/finding";
@@ -211,7 +207,7 @@ class PortalPagesController {
     @GetMapping("/help")
     String help(Model model) {
         portalPermissions.require(PortalAction.SEE);
-        model.addAttribute("statusExplanations", explanations());
+        model.addAttribute("statusExplanations", explanations(model));
         model.addAttribute("section", "help");
         return "portal/help";
     }
@@ -241,11 +237,13 @@ class PortalPagesController {
         return "redirect:/portal/" + slug + "/notifications";
     }
 
-    /** The workspace's explanation of each status, by the label the client sees. */
-    private Map<String, String> explanations() {
+    /**
+     * The workspace's explanation of each status, by the label the client sees, from the branding {@link PortalModel}
+     * already put into the model for this request.
+     */
+    private static Map<String, String> explanations(Model model) {
         Map<String, String> byLabel = new LinkedHashMap<>();
-        brandings
-                .forWorkspace(TenantContext.require())
+        ((PortalBranding) model.getAttribute("portalBranding"))
                 .statusExplanations()
                 .forEach((name, text) -> byLabel.put(FindingStatus.valueOf(name).label(), text));
         return byLabel;
