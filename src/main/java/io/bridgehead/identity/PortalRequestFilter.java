@@ -28,7 +28,7 @@ import org.springframework.web.util.UrlPathHelper;
  */
 class PortalRequestFilter extends OncePerRequestFilter {
 
-    static final String WORKSPACE_ATTRIBUTE = "portalWorkspace";
+    static final String WORKSPACE_ATTRIBUTE = PortalWorkspace.REQUEST_ATTRIBUTE;
 
     private final Workspaces workspaces;
     private final PortalSignIn signIn;
@@ -57,7 +57,9 @@ class PortalRequestFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
         String[] parts = path.split("/", 4);
-        Optional<PortalWorkspace> workspace = parts.length < 3 ? Optional.empty() : workspaces.forPortalSlug(parts[2]);
+        Optional<PortalWorkspace> workspace = parts.length < 3
+                ? Optional.empty()
+                : PortalWorkspace.resolvedFor(request, parts[2]).or(() -> workspaces.forPortalSlug(parts[2]));
         if (workspace.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

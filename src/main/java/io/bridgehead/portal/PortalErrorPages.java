@@ -1,5 +1,6 @@
 package io.bridgehead.portal;
 
+import io.bridgehead.tenancy.PortalWorkspace;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -42,7 +43,7 @@ class PortalErrorPages implements ErrorViewResolver {
      * /portal prefix), or any address under /portal.
      */
     private static boolean forPortal(HttpServletRequest request) {
-        if (request.getAttribute("portalWorkspace") != null) {
+        if (request.getAttribute(PortalWorkspace.REQUEST_ATTRIBUTE) != null) {
             return true;
         }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

@@ -52,6 +52,7 @@ class PortalHostFilter extends OncePerRequestFilter {
         } else if (!workspace.get().slug().equals(label.get())) {
             toCurrentAddress(request, response, label.get(), workspace.get().slug());
         } else {
+            request.setAttribute(PortalWorkspace.REQUEST_ATTRIBUTE, workspace.get());
             chain.doFilter(rewritten(request, workspace.get().slug()), response);
         }
     }
