@@ -5,7 +5,6 @@ import io.bridgehead.shared.tenant.ScopedTransactions;
 import io.bridgehead.shared.web.Markdown;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,20 +21,17 @@ import java.util.UUID;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders queued report versions, one at a time per node. Claiming and reading the version is one short transaction
- * ({@code FOR UPDATE SKIP LOCKED}, so nodes never render one version twice; a claim expires if a node dies); layout
- * runs with no database connection held; the result is stored in a second transaction: DONE with the PDF, or FAILED
- * with a reason and no PDF.
+ * Renders one queued report version, as the db-scheduler task {@link ReportRenderTask} asks. Starting the version
+ * is one short transaction; layout runs with no database connection held; the result is stored in a second
+ * transaction: DONE with the PDF, or FAILED with a reason and no PDF.
  */
 @Component
 class ReportRenderJob {
 
     private static final Log log = LogFactory.getLog(ReportRenderJob.class);
-    private static final Duration CLAIM = Duration.ofMinutes(10);
     // Bounds the memory one rendering takes: evidence files are up to 20 MB each.
     static final long IMAGE_BUDGET_BYTES = 50L * 1024 * 1024;
     static final int MAX_ATTEMPTS = 3;
@@ -65,7 +61,7 @@ class ReportRenderJob {
         this.clock = clock;
     }
 
-    /** A claimed version: everything the PDF is made from, read before the connection goes back to the pool. */
+    /** A started version: everything the PDF is made from, read before the connection goes back to the pool. */
     record Claimed(
             UUID tenantId,
             UUID id,
@@ -78,49 +74,28 @@ class ReportRenderJob {
             Instant createdAt,
             String snapshotJson) {}
 
-    @Scheduled(
-            fixedDelayString = "${bridgehead.reports.render-interval:2s}",
-            initialDelayString = "${bridgehead.reports.render-interval:2s}")
-    void renderDue() {
-        for (Optional<Claimed> next = claim(); next.isPresent(); next = claim()) {
-            render(next.get());
-        }
+    /** Renders the version unless it is gone (project deleted) or already finished. */
+    void render(UUID tenantId, UUID versionId) {
+        transactions.writeAs(tenantId, () -> start(tenantId, versionId)).ifPresent(this::render);
     }
 
-    /** Renders at most one due version; false when none was due. */
-    boolean renderOne() {
-        Optional<Claimed> next = claim();
-        next.ifPresent(this::render);
-        return next.isPresent();
-    }
-
-    private Optional<Claimed> claim() {
-        Instant now = Instant.now(clock);
-        return transactions.writeAsSystem(() -> {
-            giveUpOnAbandoned(now);
-            return claimNext(now);
-        });
-    }
-
-    /* A claim that expired means a node died while rendering; after MAX_ATTEMPTS such deaths the version fails. */
-    private void giveUpOnAbandoned(Instant now) {
+    /*
+     * Counts attempts: a version found RENDERING was started by a node that died (db-scheduler revived the job);
+     * after MAX_ATTEMPTS such starts it fails instead of taking nodes down in a loop.
+     */
+    private Optional<Claimed> start(UUID tenantId, UUID versionId) {
         jdbc.update(
-                "update report_version set status = 'FAILED', failure_reason = ?, finished_at = ?, claimed_until = null"
-                        + " where status = 'RENDERING' and claimed_until < ? and attempts >= ?",
+                "update report_version set status = 'FAILED', failure_reason = ?, finished_at = ?"
+                        + " where tenant_id = ? and id = ? and status = 'RENDERING' and attempts >= ?",
                 ABANDONED,
-                Timestamp.from(now),
-                Timestamp.from(now),
+                Timestamp.from(Instant.now(clock)),
+                tenantId,
+                versionId,
                 MAX_ATTEMPTS);
-    }
-
-    private Optional<Claimed> claimNext(Instant now) {
         return jdbc
                 .query(
-                        "update report_version set status = 'RENDERING', claimed_until = ?, attempts = attempts + 1"
-                                + " where (tenant_id, id) in ("
-                                + " select tenant_id, id from report_version where status = 'QUEUED'"
-                                + " or (status = 'RENDERING' and claimed_until < ?)"
-                                + " order by created_at limit 1 for update skip locked)"
+                        "update report_version set status = 'RENDERING', attempts = attempts + 1"
+                                + " where tenant_id = ? and id = ? and status in ('QUEUED', 'RENDERING')"
                                 + " returning tenant_id, id, title, version_label, classification, executive_summary,"
                                 + " scope, methodology, created_at, data_snapshot::text",
                         (rs, i) -> new Claimed(
@@ -134,8 +109,8 @@ class ReportRenderJob {
                                 rs.getString(8),
                                 rs.getTimestamp(9).toInstant(),
                                 rs.getString(10)),
-                        Timestamp.from(now.plus(CLAIM)),
-                        Timestamp.from(now))
+                        tenantId,
+                        versionId)
                 .stream()
                 .findFirst();
     }
@@ -147,8 +122,7 @@ class ReportRenderJob {
             List<UUID> wanted = embeddedImageIds(snapshot);
             // A second short read; the connection is back in the pool before layout starts.
             Map<UUID, byte[]> images = transactions.readAs(claimed.tenantId(), () -> evidence.imagesForReport(wanted));
-            rendered =
-                    renderer.render(document(claimed, snapshot, images), ReportStyle.of(snapshot.template(), markdown));
+            rendered = renderer.render(document(claimed, snapshot, images), ReportStyle.of(snapshot.template()));
         } catch (RuntimeException | StackOverflowError e) {
             log.warn("Report " + claimed.id() + " could not be rendered", e);
             failed(claimed, reason(e));
@@ -158,7 +132,7 @@ class ReportRenderJob {
                 claimed.tenantId(),
                 () -> jdbc.update(
                         "update report_version set status = 'DONE', pdf = ?, page_count = ?, size_bytes = ?, finished_at = ?,"
-                                + " claimed_until = null, failure_reason = null"
+                                + " failure_reason = null"
                                 + " where tenant_id = ? and id = ? and status = 'RENDERING'",
                         rendered.pdf(),
                         rendered.pages(),
@@ -172,8 +146,8 @@ class ReportRenderJob {
         transactions.writeAs(
                 claimed.tenantId(),
                 () -> jdbc.update(
-                        "update report_version set status = 'FAILED', pdf = null, failure_reason = ?, finished_at = ?,"
-                                + " claimed_until = null where tenant_id = ? and id = ? and status = 'RENDERING'",
+                        "update report_version set status = 'FAILED', pdf = null, failure_reason = ?, finished_at = ?"
+                                + " where tenant_id = ? and id = ? and status = 'RENDERING'",
                         reason,
                         Timestamp.from(Instant.now(clock)),
                         claimed.tenantId(),

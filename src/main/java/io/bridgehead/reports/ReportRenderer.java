@@ -58,7 +58,7 @@ class ReportRenderer {
     String html(ReportDocument document, ReportStyle style) {
         Context context = new Context();
         context.setVariable("r", document);
-        context.setVariable("t", style);
+        context.setVariable("t", style.filledFrom(document));
         context.setVariable("templateCss", style.css());
         return templates.process("default", context);
     }

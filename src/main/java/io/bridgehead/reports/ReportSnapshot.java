@@ -56,7 +56,9 @@ record ReportSnapshot(
             String name,
             String primaryColour,
             String accentColour,
+            String coverLayout,
             String coverSubtitle,
+            String coverNote,
             String introduction,
             String closing,
             String customCss) {}

@@ -9,7 +9,6 @@ import io.bridgehead.shared.RuleViolation;
 import io.bridgehead.shared.security.CurrentActor;
 import io.bridgehead.shared.security.NamedActor;
 import io.bridgehead.shared.tenant.TenantContext;
-import io.bridgehead.shared.web.Markdown;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,19 +31,12 @@ public class ReportTemplates {
 
     private final JdbcTemplate jdbc;
     private final Permissions permissions;
-    private final Markdown markdown;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReportTemplates(
-            JdbcTemplate jdbc,
-            Permissions permissions,
-            Markdown markdown,
-            ApplicationEventPublisher events,
-            Clock clock) {
+    ReportTemplates(JdbcTemplate jdbc, Permissions permissions, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.permissions = permissions;
-        this.markdown = markdown;
         this.events = events;
         this.clock = clock;
     }
@@ -78,7 +70,9 @@ public class ReportTemplates {
                 t.name(),
                 t.primaryColour(),
                 t.accentColour(),
+                t.coverLayout(),
                 t.coverSubtitle(),
+                t.coverNote(),
                 t.introduction(),
                 t.closing(),
                 t.customCss());
@@ -94,14 +88,16 @@ public class ReportTemplates {
         Timestamp now = Timestamp.from(Instant.now(clock));
         save(() -> jdbc.update(
                 "insert into report_template (tenant_id, id, name, primary_colour, accent_colour,"
-                        + " cover_subtitle, introduction, closing, custom_css, created_by, created_at,"
-                        + " updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " cover_layout, cover_subtitle, cover_note, introduction, closing, custom_css, created_by,"
+                        + " created_at, updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 TenantContext.require(),
                 id,
                 cmd.name().strip(),
                 cmd.primaryColour(),
                 cmd.accentColour(),
+                cmd.coverLayout(),
                 cmd.coverSubtitle().strip(),
+                cmd.coverNote(),
                 cmd.introduction(),
                 cmd.closing(),
                 css,
@@ -121,12 +117,15 @@ public class ReportTemplates {
         checkName(cmd.name(), id);
         save(() -> jdbc.update(
                 "update report_template set name = ?, primary_colour = ?, accent_colour = ?,"
-                        + " cover_subtitle = ?, introduction = ?, closing = ?, custom_css = ?, updated_by = ?,"
+                        + " cover_layout = ?, cover_subtitle = ?, cover_note = ?, introduction = ?, closing = ?,"
+                        + " custom_css = ?, updated_by = ?,"
                         + " updated_at = ? where tenant_id = ? and id = ? and archived_at is null",
                 cmd.name().strip(),
                 cmd.primaryColour(),
                 cmd.accentColour(),
+                cmd.coverLayout(),
                 cmd.coverSubtitle().strip(),
+                cmd.coverNote(),
                 cmd.introduction(),
                 cmd.closing(),
                 css,
@@ -160,7 +159,7 @@ public class ReportTemplates {
     @Transactional(readOnly = true)
     ReportStyle previewStyle(UUID id) {
         permissions.require(Permission.MANAGE_REPORT_TEMPLATES);
-        return ReportStyle.of(id == null ? null : find(id), markdown);
+        return ReportStyle.of(id == null ? null : find(id));
     }
 
     /**
@@ -170,17 +169,17 @@ public class ReportTemplates {
     ReportStyle previewStyle(ReportTemplateCmd cmd) {
         permissions.require(Permission.MANAGE_REPORT_TEMPLATES);
         String css = checkedCss(cmd);
-        return ReportStyle.of(
-                new ReportSnapshot.Template(
-                        null,
-                        cmd.name(),
-                        cmd.primaryColour(),
-                        cmd.accentColour(),
-                        cmd.coverSubtitle() == null ? "" : cmd.coverSubtitle().strip(),
-                        cmd.introduction(),
-                        cmd.closing(),
-                        css),
-                markdown);
+        return ReportStyle.of(new ReportSnapshot.Template(
+                null,
+                cmd.name(),
+                cmd.primaryColour(),
+                cmd.accentColour(),
+                cmd.coverLayout(),
+                cmd.coverSubtitle() == null ? "" : cmd.coverSubtitle().strip(),
+                cmd.coverNote(),
+                cmd.introduction(),
+                cmd.closing(),
+                css));
     }
 
     /** A template in use, copied for a new version; another workspace's or an archived one is not found. */
@@ -191,8 +190,8 @@ public class ReportTemplates {
     private ReportSnapshot.Template find(UUID id) {
         return jdbc
                 .query(
-                        "select id, name, primary_colour, accent_colour, cover_subtitle, introduction, closing,"
-                                + " custom_css from report_template where tenant_id = ? and id = ?"
+                        "select id, name, primary_colour, accent_colour, cover_layout, cover_subtitle, cover_note,"
+                                + " introduction, closing, custom_css from report_template where tenant_id = ? and id = ?"
                                 + " and archived_at is null",
                         (rs, i) -> new ReportSnapshot.Template(
                                 rs.getObject(1, UUID.class),
@@ -202,7 +201,9 @@ public class ReportTemplates {
                                 rs.getString(5),
                                 rs.getString(6),
                                 rs.getString(7),
-                                rs.getString(8)),
+                                rs.getString(8),
+                                rs.getString(9),
+                                rs.getString(10)),
                         TenantContext.require(),
                         id)
                 .stream()

@@ -42,6 +42,19 @@ class ReportTemplatesController {
         this.permissions = permissions;
     }
 
+    @ModelAttribute("coverLayouts")
+    CoverLayout[] coverLayouts() {
+        return CoverLayout.values();
+    }
+
+    @ModelAttribute("placeholders")
+    String placeholders() {
+        return ReportSections.PLACEHOLDERS.entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> "{{" + e.getKey() + "}} " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     @ModelAttribute("section")
     String section() {
         return "workspace";

@@ -44,7 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A project's reports: generate a version (queued, then rendered by {@link ReportRenderJob}), list versions, release a
+ * A project's reports: generate a version (queued, then rendered by the background job {@link ReportRenderTask}), list versions, release a
  * finished version to the client's portal or withdraw it, download — for the firm and, once released, the client.
  */
 @Service
@@ -74,6 +74,7 @@ public class Reports {
     private final PortalPermissions portalPermissions;
     private final ApplicationEventPublisher events;
     private final ReportTemplates templates;
+    private final ReportRenderQueue renderQueue;
     private final Clock clock;
 
     Reports(
@@ -90,6 +91,7 @@ public class Reports {
             PortalPermissions portalPermissions,
             ApplicationEventPublisher events,
             ReportTemplates templates,
+            ReportRenderQueue renderQueue,
             Clock clock) {
         this.jdbc = jdbc;
         this.projects = projects;
@@ -104,6 +106,7 @@ public class Reports {
         this.portalPermissions = portalPermissions;
         this.events = events;
         this.templates = templates;
+        this.renderQueue = renderQueue;
         this.clock = clock;
     }
 
@@ -175,6 +178,7 @@ public class Reports {
                 actor.fullName(),
                 Timestamp.from(Instant.now(clock)),
                 JSON.writeValueAsString(snapshot));
+        renderQueue.add(TenantContext.require(), id);
         events.publishEvent(AuditEvent.byCurrentActor(
                         AuditAction.REPORT_GENERATED,
                         project.name() + " v" + number,

@@ -211,15 +211,23 @@ class ReportRenderingTest {
         assertThat(failed.failureReason()).startsWith("Rendering stopped 3 times without finishing");
     }
 
-    /** As if a node had claimed the version and died: RENDERING, the claim expired. */
+    /**
+     * As if a node had started the version and died: RENDERING, and its job picked by a node whose heartbeat stopped
+     * an hour ago, so db-scheduler must notice the dead execution and revive it.
+     */
     private void abandon(UUID version, int attempts) {
         transactions.writeAs(
                 workspace.id(),
                 () -> jdbc.update(
-                        "update report_version set status = 'RENDERING', attempts = ?,"
-                                + " claimed_until = now() - interval '1 minute' where id = ?",
+                        "update report_version set status = 'RENDERING', attempts = ? where id = ?",
                         attempts,
                         version));
+        int picked = jdbc.update(
+                "update scheduled_tasks set picked = true, picked_by = 'node-that-died',"
+                        + " last_heartbeat = now() - interval '1 hour' where task_name = ? and task_instance = ?",
+                ReportRenderTask.NAME,
+                workspace.id() + "/" + version);
+        assertThat(picked).isEqualTo(1);
     }
 
     @Test

@@ -254,6 +254,58 @@ class ReportTemplatePagesTest {
         assertThat(text(pdfOf("Plain report"))).doesNotContain("A subtitle from the template");
     }
 
+    @Test
+    void aTemplatesOwnCoverAndHtmlSectionsShapeTheVersion() throws IOException {
+        MvcTestResult refused = post(
+                adminSession,
+                "/admin/report-templates",
+                "name",
+                "Fancy",
+                "primaryColour",
+                "#1f4e79",
+                "accentColour",
+                "#eef1f6",
+                "coverLayout",
+                "FANCY",
+                "coverNote",
+                "Kept <b>as typed</b>");
+        assertThat(refused).hasStatus(422);
+        assertThat(Html.fieldError(Html.of(refused), "coverLayout")).contains("Choose one of the cover layouts");
+        assertThat(Html.of(refused)).contains("Kept &lt;b&gt;as typed&lt;/b&gt;");
+
+        MvcTestResult saved = post(
+                adminSession,
+                "/admin/report-templates",
+                "name",
+                "Banner look",
+                "primaryColour",
+                "#1f4e79",
+                "accentColour",
+                "#eef1f6",
+                "coverLayout",
+                "BANNER",
+                "coverNote",
+                "<div class=\"notice\">Only for {{client}}<script>alert(1)</script></div>",
+                "closing",
+                "<section class=\"signoff\"><strong>Signed off</strong> for {{project}}</section>",
+                "customCss",
+                ".notice { font-weight: bold; }");
+        String location = saved.getResponse().getRedirectedUrl();
+        assertThat(location).as(Html.of(saved)).startsWith("/admin/report-templates/");
+        UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(page(adminSession, location))
+                .containsPattern("value=\"BANNER\"[^>]*checked|checked[^>]*value=\"BANNER\"")
+                .contains("{{client}}");
+
+        assertThat(generate(analystSession, id.toString(), "Banner report"))
+                .hasRedirectedUrl("/projects/" + project + "/reports");
+        renderQueue.drain();
+        String text = text(pdfOf("Banner report"));
+        assertThat(text)
+                .contains("Only for Template Client", "Signed off for Template project")
+                .doesNotContain("alert(1)", "{{");
+    }
+
     private UUID templateOf(String title) {
         return ActingAs.call(
                 workspace,

@@ -1,0 +1,2 @@
+/** Background jobs: the db-scheduler runner that modules hand their one-time and recurring tasks to. */
+package io.bridgehead.shared.jobs;
