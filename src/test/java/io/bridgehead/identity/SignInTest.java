@@ -28,6 +28,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 class SignInTest {
 
     @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
     MockMvcTester mvc;
 
     @Autowired
@@ -60,6 +63,28 @@ class SignInTest {
         assertThat(mvc.get().uri("/").cookie(signedIn)).hasStatusOk().bodyText().contains("Welcome, Test Admin");
         assertThat(mvc.get().uri("/").cookie(anonymous)).hasStatus3xxRedirection();
         assertThat(auditActionsFor(workspace.admin().email())).contains(AuditAction.SIGN_IN_SUCCEEDED);
+    }
+
+    @Test
+    void sessionIdsCarry216RandomBitsAndNeverRepeat() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(sessionId(SignIn.sessionCookie(mvc.get().uri("/login").exchange())));
+        }
+        String signedIn = sessionId(SignIn.as(mvc, workspace.admin()));
+        ids.add(signedIn);
+
+        assertThat(ids).hasSize(41).allSatisfy(id -> assertThat(id).matches("[A-Za-z0-9_-]{36}"));
+        // Not Spring Session's UUID default (122 random bits), and the id the server keeps is the one in the cookie.
+        assertThat(signedIn).doesNotMatch("[0-9a-f]{8}-[0-9a-f]{4}-.*");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from spring_session where session_id = ?", Integer.class, signedIn))
+                .isEqualTo(1);
+    }
+
+    private static String sessionId(Cookie cookie) {
+        return new String(
+                java.util.Base64.getDecoder().decode(cookie.getValue()), java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     @Test
