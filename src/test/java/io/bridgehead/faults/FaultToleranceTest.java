@@ -75,17 +75,20 @@ class FaultToleranceTest {
 
         database.stop();
         try {
-            HttpResponse<String> staffPage = admin.get("/projects");
-            assertUnavailablePage(staffPage, "Bridgehead is briefly unavailable");
+            // At once: each waits for the pool's connection timeout, and they must not queue behind each other.
+            CompletableFuture<HttpResponse<String>> staff = CompletableFuture.supplyAsync(() -> admin.get("/projects"));
+            CompletableFuture<HttpResponse<String>> anonymous =
+                    CompletableFuture.supplyAsync(() -> new Visitor(application).get("/password/forgot"));
+            CompletableFuture<HttpResponse<String>> portal = CompletableFuture.supplyAsync(
+                    () -> new Visitor(application).get("/portal/" + slug + "/login"));
+            CompletableFuture<HttpResponse<String>> api =
+                    CompletableFuture.supplyAsync(() -> admin.get("/projects", "application/json"));
 
-            HttpResponse<String> anonymousForm = new Visitor(application).get("/password/forgot");
-            assertUnavailablePage(anonymousForm, "Bridgehead is briefly unavailable");
-
-            HttpResponse<String> portalPage = new Visitor(application).get("/portal/" + slug + "/login");
-            assertUnavailablePage(portalPage, "The portal is briefly unavailable");
-            assertThat(portalPage.body()).doesNotContain("Bridgehead");
-
-            HttpResponse<String> json = admin.get("/projects", "application/json");
+            assertUnavailablePage(staff.get(), "Bridgehead is briefly unavailable");
+            assertUnavailablePage(anonymous.get(), "Bridgehead is briefly unavailable");
+            assertUnavailablePage(portal.get(), "The portal is briefly unavailable");
+            assertThat(portal.get().body()).doesNotContain("Bridgehead");
+            HttpResponse<String> json = api.get();
             assertThat(json.statusCode()).isEqualTo(503);
             assertThat(json.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
             assertThat(json.body()).contains("\"status\":503").doesNotContain("Exception");
