@@ -79,8 +79,8 @@ class FaultToleranceTest {
             CompletableFuture<HttpResponse<String>> staff = CompletableFuture.supplyAsync(() -> admin.get("/projects"));
             CompletableFuture<HttpResponse<String>> anonymous =
                     CompletableFuture.supplyAsync(() -> new Visitor(application).get("/password/forgot"));
-            CompletableFuture<HttpResponse<String>> portal = CompletableFuture.supplyAsync(
-                    () -> new Visitor(application).get("/portal/" + slug + "/login"));
+            CompletableFuture<HttpResponse<String>> portal =
+                    CompletableFuture.supplyAsync(() -> new Visitor(application).get("/portal/" + slug + "/login"));
             CompletableFuture<HttpResponse<String>> api =
                     CompletableFuture.supplyAsync(() -> admin.get("/projects", "application/json"));
 
