@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bridgehead.support.TestClients;
 import io.bridgehead.support.TestMail;
 import java.awt.Color;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -130,7 +135,30 @@ class FaultToleranceTest {
     }
 
     @Test
-    @Order(3)
+    @Order(2)
+    void anUploadAnnouncingMoreThanTheLimitIsAnsweredBeforeItsBodyIsSent() throws Exception {
+        // Announces 200 MB but sends one kilobyte: only a check of the declared length can answer now.
+        String boundary = "----bridgehead-partial";
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout((int) Visitor.REQUEST_TIMEOUT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /clients/new HTTP/1.1\r\nHost: localhost:" + port + "\r\nCookie: " + admin.cookieHeader()
+                            + "\r\nAccept: text/html\r\nContent-Type: multipart/form-data; boundary=" + boundary
+                            + "\r\nContent-Length: " + 200L * 1024 * 1024 + "\r\n\r\n--" + boundary
+                            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"logo.png\"\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(new byte[1024]);
+            out.flush();
+
+            String statusLine = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+                    .readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 413");
+        }
+    }
+
+    @Test
+    @Order(4)
     void aKilledProcessLeavesNoHalfWrittenClientAndQueuedMailIsSentOnceAfterTheRestart() throws Exception {
         for (String address : INVITED) {
             HttpResponse<String> invited = admin.submit(
