@@ -31,9 +31,10 @@ class FindingEvidenceController {
             @PathVariable UUID findingId,
             @RequestParam(name = "file", required = false) MultipartFile file,
             RedirectAttributes redirect) {
-        // The multipart limit (25 MB) bounds what is read; the 20 MB rule is the service's, with its message.
-        byte[] bytes = file == null ? new byte[0] : bytes(file);
+        // The multipart limit (25 MB) bounds what the container accepts; the 20 MB rule is the service's, with its
+        // message. A file above it is refused from its size, without reading it into memory.
         try {
+            byte[] bytes = file == null ? new byte[0] : bytes(file);
             evidence.add(projectId, findingId, file == null ? null : file.getOriginalFilename(), bytes);
             redirect.addFlashAttribute("flash", "Evidence added.");
         } catch (EvidenceRejected rejected) {
@@ -60,6 +61,9 @@ class FindingEvidenceController {
     }
 
     private static byte[] bytes(MultipartFile file) {
+        if (file.getSize() > FindingEvidence.MAX_BYTES) {
+            throw EvidenceRejected.tooManyBytes();
+        }
         try {
             return file.getBytes();
         } catch (IOException e) {

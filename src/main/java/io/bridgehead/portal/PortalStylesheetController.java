@@ -36,6 +36,8 @@ class PortalStylesheetController {
                 .map(png -> ResponseEntity.ok()
                         .contentType(MediaType.IMAGE_PNG)
                         .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
+                        .header("X-Content-Type-Options", "nosniff")
+                        .header("Content-Disposition", "inline; filename=\"logo.png\"")
                         .body(png))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }

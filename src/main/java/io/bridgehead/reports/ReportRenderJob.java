@@ -259,9 +259,11 @@ class ReportRenderJob {
                             + " was removed after this version was queued. Generate the report again.",
                     null);
         }
+        ReportImages.Embeddable embeddable = ReportImages.fitted(image.mediaType(), bytes);
         return new ReportDocument.Image(
                 image.fileName(),
-                "data:" + image.mediaType() + ";base64," + Base64.getEncoder().encodeToString(bytes),
+                "data:" + embeddable.mediaType() + ";base64,"
+                        + Base64.getEncoder().encodeToString(embeddable.bytes()),
                 null);
     }
 

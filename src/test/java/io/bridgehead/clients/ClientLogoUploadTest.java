@@ -87,6 +87,28 @@ class ClientLogoUploadTest {
                 .contains("src=\"/clients/" + client + "/logo?v=1\"");
     }
 
+    /** The declared name and type are never used: the logo is re-encoded and always offered as logo.png. */
+    @Test
+    void aLogoUploadedUnderAPathOrMarkupNameIsServedAsLogoPngOnly() {
+        UUID client = testClients.create(workspace, "Named Logo Co");
+        byte[] pngWithHtml = concat(
+                TestClients.png(64, 64, Color.BLUE), bytes("<html><script>alert(document.domain)</script></html>"));
+
+        MvcTestResult uploaded =
+                upload(client, "../../../etc/passwd\u0000\u202Egnp.html", "text/html; charset=UTF-8", pngWithHtml);
+
+        assertThat(uploaded).hasRedirectedUrl("/clients/" + client);
+        MvcTestResult served =
+                mvc.get().uri("/clients/{id}/logo", client).cookie(admin).exchange();
+        assertThat(served)
+                .hasStatusOk()
+                .hasContentType("image/png")
+                .hasHeader("X-Content-Type-Options", "nosniff")
+                .hasHeader("Content-Disposition", "inline; filename=\"logo.png\"");
+        assertThat(new String(served.getResponse().getContentAsByteArray(), StandardCharsets.ISO_8859_1))
+                .doesNotContain("<script", "passwd");
+    }
+
     @Test
     void aJpegIsAcceptedAndStoredAsPng() throws IOException {
         UUID client = testClients.create(workspace, "Jpeg Logo Co");

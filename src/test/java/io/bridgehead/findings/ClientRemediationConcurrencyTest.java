@@ -131,6 +131,47 @@ class ClientRemediationConcurrencyTest {
         }
     }
 
+    @Test
+    void twoFirmMovesThatFitInEitherOrderBothLandInTheHistoryInOrder() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            UUID finding = testFindings.create(workspace, project, "Both " + round, Severity.MEDIUM, null);
+            ActingAs.run(
+                    workspace,
+                    workspace.admin(),
+                    () -> findings.move(project, finding, FindingStatus.ACCEPTED_RISK, "Accepted for now"));
+            CyclicBarrier start = new CyclicBarrier(2);
+
+            // From Accepted risk, Reopen then Close and Close then Reopen are both allowed: neither may be refused.
+            Future<Throwable> reopen = threads.submit(() -> attempt(
+                    start,
+                    () -> ActingAs.run(
+                            workspace,
+                            workspace.admin(),
+                            () -> findings.move(project, finding, FindingStatus.OPEN, "Reopened in round"))));
+            Future<Throwable> close = threads.submit(() -> attempt(
+                    start,
+                    () -> ActingAs.run(
+                            workspace,
+                            workspace.admin(),
+                            () -> findings.move(project, finding, FindingStatus.CLOSED, "Closed in round"))));
+
+            assertThat(reopen.get(30, TimeUnit.SECONDS))
+                    .as("reopen, round " + round)
+                    .isNull();
+            assertThat(close.get(30, TimeUnit.SECONDS))
+                    .as("close, round " + round)
+                    .isNull();
+            List<FindingHistoryEntry> history = history(finding);
+            assertThat(history).hasSize(4);
+            assertInOrder(history);
+            assertThat(history.subList(2, 4))
+                    .extracting(FindingHistoryEntry::note)
+                    .containsExactlyInAnyOrder("Reopened in round", "Closed in round");
+            assertThat(testFindings.status(workspace, finding))
+                    .isEqualTo(history.get(3).to());
+        }
+    }
+
     private List<FindingHistoryEntry> history(UUID finding) {
         return ActingAs.call(workspace, workspace.admin(), () -> findings.history(project, finding));
     }

@@ -187,6 +187,11 @@ class FindingEvidenceTest {
                 Arguments.of("GIF", "anim.gif", TestClients.encode(gif, "gif"), NOT_ACCEPTED),
                 Arguments.of("UTF-16 text", "u16.txt", "hello".getBytes(StandardCharsets.UTF_16), NOT_ACCEPTED),
                 Arguments.of("PNG signature + HTML", "poly.png", polyglot, UNREADABLE),
+                Arguments.of(
+                        "PNG announcing 50000×50000 (decompression bomb)",
+                        "bomb.png",
+                        announcing(png, 50_000, 50_000),
+                        "This image is too large: at most 20,000 × 20,000 and 100 million pixels."),
                 Arguments.of("truncated PNG", "cut.png", truncatedPng, UNREADABLE),
                 Arguments.of(
                         "empty file",
@@ -209,6 +214,83 @@ class FindingEvidenceTest {
         assertThat(testClients.count(workspace, "finding_evidence where finding_id = ?", idOf(finding)))
                 .isZero();
         assertThat(Html.fieldError(page(finding), "evidence-file")).isEqualTo(message);
+    }
+
+    static Stream<Arguments> imagePolyglots() throws Exception {
+        byte[] png = TestClients.png(48, 48, Color.GREEN);
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            out.putNextEntry(new ZipEntry("Payload.class"));
+            out.write(bytes("cafebabe"));
+            out.closeEntry();
+        }
+        return Stream.of(
+                Arguments.of(
+                        "PNG + PHP and script after IEND",
+                        "shell.php",
+                        concat(png, bytes("<?php system($_GET['c']); ?><script>alert(1)</script>")),
+                        "shell.php.png"),
+                Arguments.of("PNG + ZIP (GIFAR-style)", "x.png.html", concat(png, zip.toByteArray()), "x.png.html.png"),
+                Arguments.of("plain PNG named .html", "page.html", png, "page.html.png"));
+    }
+
+    /**
+     * A real image with anything appended still decodes, so it is kept byte for byte (evidence is not altered); it is
+     * named and served as the image it is, inline only as an image, never sniffed, in a sandbox without script.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("imagePolyglots")
+    void anImageCarryingMarkupIsOnlyEverServedAsAnImage(String attack, String fileName, byte[] content, String stored)
+            throws Exception {
+        String finding = finding("Polyglot " + attack);
+
+        assertThat(upload(admin, finding, fileName, "text/html", content))
+                .flash()
+                .containsEntry("flash", "Evidence added.");
+
+        MvcTestResult served =
+                mvc.get().uri(evidenceUrl(page(finding), finding)).cookie(admin).exchange();
+        assertThat(served)
+                .hasStatusOk()
+                .hasContentType("image/png")
+                .hasHeader("X-Content-Type-Options", "nosniff")
+                .hasHeader("Content-Security-Policy", SANDBOX)
+                .hasHeader("Content-Disposition", "inline; filename=\"" + stored + "\"; filename*=UTF-8''" + stored);
+        assertThat(served.getResponse().getContentAsByteArray()).isEqualTo(content);
+    }
+
+    @Test
+    void aZipBombIsKeptAsItWasUploadedNeverUnpackedAndOnlyDownloaded() throws Exception {
+        String finding = finding("Zip bomb");
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            out.putNextEntry(new ZipEntry("zeros.bin"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 64; i++) {
+                out.write(zeros);
+            }
+            out.closeEntry();
+        }
+        byte[] bomb = zip.toByteArray();
+        assertThat(bomb.length).as("64 MB packed into well under 1 MB").isLessThan(1024 * 1024);
+
+        assertThat(upload(admin, finding, "bomb.zip", "application/zip", bomb))
+                .flash()
+                .containsEntry("flash", "Evidence added.");
+
+        assertThat(testClients.value(
+                        workspace,
+                        Long.class,
+                        "select size_bytes from finding_evidence where finding_id = ?",
+                        idOf(finding)))
+                .isEqualTo((long) bomb.length);
+        MvcTestResult served =
+                mvc.get().uri(evidenceUrl(page(finding), finding)).cookie(admin).exchange();
+        assertThat(served)
+                .hasStatusOk()
+                .hasContentType("application/zip")
+                .hasHeader("Content-Disposition", "attachment; filename=\"bomb.zip\"; filename*=UTF-8''bomb.zip");
+        assertThat(served.getResponse().getContentAsByteArray()).isEqualTo(bomb);
     }
 
     @Test
@@ -395,6 +477,16 @@ class FindingEvidenceTest {
 
     private String page(String url) {
         return Html.of(mvc.get().uri(url).cookie(admin).exchange());
+    }
+
+    /** The PNG with other dimensions in its header (and a matching checksum), its pixel data unchanged. */
+    private static byte[] announcing(byte[] png, int width, int height) {
+        byte[] bomb = png.clone();
+        java.nio.ByteBuffer.wrap(bomb, 16, 8).putInt(width).putInt(height);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bomb, 12, 17);
+        java.nio.ByteBuffer.wrap(bomb, 29, 4).putInt((int) crc.getValue());
+        return bomb;
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

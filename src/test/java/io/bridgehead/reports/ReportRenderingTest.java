@@ -248,6 +248,41 @@ class ReportRenderingTest {
     }
 
     @Test
+    void anEvidenceImageOfManyPixelsIsEmbeddedScaledDownSoRenderingMemoryStaysBounded() throws IOException {
+        // 12 million pixels in a few kilobytes: the PDF engine would decode (and keep) every one of them.
+        java.awt.image.BufferedImage large =
+                new java.awt.image.BufferedImage(4800, 2500, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        byte[] png = TestClients.encode(large, "png");
+        UUID other = testClients.project(workspace, "Large evidence", null, ProjectStatus.IN_PROGRESS);
+        UUID finding = finding(other, "Screenshot of a wide dashboard", Severity.MEDIUM);
+        ActingAs.run(workspace, workspace.admin(), () -> evidence.add(other, finding, "wide.png", png));
+
+        UUID version = generate(other, "Large evidence report");
+        renderQueue.drain();
+
+        ReportVersionView view = ActingAs.call(workspace, workspace.admin(), () -> reports.version(other, version));
+        assertThat(view.status()).isEqualTo(ReportStatus.DONE);
+        try (PDDocument document = Loader.loadPDF(pdf(version))) {
+            List<org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject> images = new java.util.ArrayList<>();
+            for (PDPage page : document.getPages()) {
+                for (var name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name)
+                            instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image) {
+                        images.add(image);
+                    }
+                }
+            }
+            assertThat(images)
+                    .as("the evidence image is embedded, at most 2400 pixels wide")
+                    .anySatisfy(image -> {
+                        assertThat(image.getWidth()).isEqualTo(2400);
+                        assertThat(image.getHeight()).isEqualTo(1250);
+                    })
+                    .allSatisfy(image -> assertThat(image.getWidth()).isLessThanOrEqualTo(2400));
+        }
+    }
+
+    @Test
     void versionsAreNumberedPerProject() {
         UUID first = generate("First");
         UUID second = generate("Second");

@@ -211,6 +211,12 @@ class PortalBrandingTest {
                 .hasStatusOk()
                 .hasContentType("image/png")
                 .hasHeader("X-Content-Type-Options", "nosniff");
+        // The public copy for the portal's pages: the same PNG, never sniffed, never offered under another name.
+        assertThat(mvc.get().uri("/portal/" + fresh.slug() + "/logo"))
+                .hasStatusOk()
+                .hasContentType("image/png")
+                .hasHeader("X-Content-Type-Options", "nosniff")
+                .hasHeader("Content-Disposition", "inline; filename=\"logo.png\"");
         assertThat(auditTrail.actionsBy(fresh, fresh.admin().email())).contains(AuditAction.PORTAL_BRANDING_CHANGED);
 
         assertThat(mvc.post()

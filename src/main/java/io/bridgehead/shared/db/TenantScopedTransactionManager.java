@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import org.hibernate.Session;
 import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -26,6 +27,17 @@ class TenantScopedTransactionManager extends JpaTransactionManager {
         EntityManagerHolder holder =
                 (EntityManagerHolder) TransactionSynchronizationManager.getResource(obtainEntityManagerFactory());
         EntityManager em = holder.getEntityManager();
+        try {
+            scopeToWorkspace(em);
+        } catch (RuntimeException e) {
+            // The transaction is begun and bound to this thread, but its caller never gets it, so nobody would end it:
+            // the thread would keep the broken connection for every later request (seen after a database outage).
+            abandon(transaction, em);
+            throw new CannotCreateTransactionException("Could not scope the transaction to its workspace", e);
+        }
+    }
+
+    private static void scopeToWorkspace(EntityManager em) {
         String tenant = TenantContext.current().map(Object::toString).orElse("");
         String scope = TenantContext.isSystemScope() ? "system" : "";
         em.unwrap(Session.class).doWork(connection -> {
@@ -36,5 +48,17 @@ class TenantScopedTransactionManager extends JpaTransactionManager {
                 ps.execute();
             }
         });
+    }
+
+    private void abandon(Object transaction, EntityManager em) {
+        try {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+        } catch (RuntimeException rollbackFailed) {
+            // The connection is gone; closing the entity manager below returns it to the pool, which discards it.
+        } finally {
+            doCleanupAfterCompletion(transaction);
+        }
     }
 }
