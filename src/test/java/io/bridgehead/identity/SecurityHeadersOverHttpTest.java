@@ -150,6 +150,27 @@ class SecurityHeadersOverHttpTest {
     }
 
     @Test
+    void noTraceNoDirectoryListingAndNoMonitoringOnThePublicPort() throws Exception {
+        HttpResponse<String> trace = send(HttpRequest.newBuilder(url("/login"))
+                .header("X-Probe", "echo-me-back")
+                .method("TRACE", HttpRequest.BodyPublishers.noBody())
+                .build());
+        HttpResponse<String> folder = get("/css/");
+        HttpResponse<String> health = get("/actuator/health");
+        HttpResponse<String> metrics = get("/actuator/prometheus");
+
+        assertThat(trace.statusCode()).isEqualTo(405);
+        assertThat(trace.body()).doesNotContain("echo-me-back");
+        assertThat(folder.statusCode()).isIn(302, 404);
+        // Tomcat's listing page is titled "Directory Listing For /css/"; the not-found page only links app.css.
+        assertThat(folder.body()).doesNotContain("Directory Listing").doesNotContain("Index of");
+        for (HttpResponse<String> monitoring : List.of(health, metrics)) {
+            assertThat(monitoring.statusCode()).as(monitoring.uri().getPath()).isIn(302, 404);
+            assertThat(monitoring.body()).doesNotContain("\"UP\"").doesNotContain("jvm_");
+        }
+    }
+
+    @Test
     void chromiumAcceptsTheHeadersWithoutComplaint() {
         List<String> problems = new ArrayList<>();
         try (Browser browser = new Browser();
