@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  */
 final class Mentions {
 
+    // The domain's labels are possessive: a label cannot contain the dot that ends it, so nothing is lost, and a
+    // long dotted run in a comment no longer recurses once per label until the stack overflows.
     private static final Pattern MENTION =
-            Pattern.compile("(?<![\\w@.+-])@([A-Za-z0-9._%+-]+(?:@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)?)");
+            Pattern.compile("(?<![\\w@.+-])@([A-Za-z0-9._%+-]+(?:@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]++)++)?)");
 
     private Mentions() {}
 

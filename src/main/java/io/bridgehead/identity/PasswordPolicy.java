@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** At least 12 characters, at most 128, not a commonly used password, not the e-mail address. */
 @Component
-public class PasswordPolicy {
+public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 128;

@@ -116,7 +116,9 @@ public class PortalUsers {
         PortalUser user = locked(clientId, userId);
         requireNotSelf(user, "change your own role");
         requireFreeEmail(form.email(), user.id());
-        boolean emailChanged = !user.email().equalsIgnoreCase(form.email().strip());
+        // Exactly the same, not equal ignoring case: Unicode case folding makes "ı" (dotless i) equal "i", and an
+        // address on a look-alike domain would slip past the rule that active users change their own address.
+        boolean emailChanged = !user.email().equals(form.email().strip());
         if (emailChanged && user.status() != PortalUserStatus.INVITED) {
             throw RuleViolation.of(
                     "email",

@@ -115,7 +115,9 @@ class MailDispatcher {
         int attempts = mail.attempts() + 1;
         boolean giveUp = attempts >= properties.maxAttempts();
         Instant next = Instant.now(clock).plus(Duration.ofSeconds(Math.min(3600, 15L << Math.min(attempts, 10))));
-        String error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
+        // The mail server's reply can echo the recipient's address: one line, so it cannot forge log entries.
+        String error = e.getClass().getSimpleName() + ": "
+                + String.valueOf(e.getMessage()).replaceAll("[\\r\\n]+", " ");
         log.warn("Mail " + mail.id() + " attempt " + attempts + " failed: " + error);
         transactions.writeAsSystem(() -> jdbc.update(
                 "update mail_outbox set status = ?, attempts = ?, next_attempt_at = ?, claimed_until = null,"

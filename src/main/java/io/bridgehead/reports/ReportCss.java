@@ -94,7 +94,8 @@ final class ReportCss {
                 problems.add(line(css, open) + "unbalanced braces.");
                 break;
             }
-            String selector = css.substring(pos, open).strip();
+            // Whitespace is collapsed before the check, so the selector written out is exactly the one checked.
+            String selector = css.substring(pos, open).strip().replaceAll("\\s+", " ");
             if (selector.isEmpty() || !SELECTOR.matcher(selector).matches() || selector.contains("{")) {
                 problems.add(line(css, pos) + "the selector \"" + selector + "\" is not allowed.");
             }
@@ -103,10 +104,7 @@ final class ReportCss {
                 break;
             }
             String body = declarations(css, open + 1, close, problems);
-            out.append(selector.replaceAll("\\s+", " "))
-                    .append(" {")
-                    .append(body)
-                    .append(" }\n");
+            out.append(selector).append(" {").append(body).append(" }\n");
             pos = close + 1;
         }
         return problems.isEmpty() ? new Checked(out.toString(), List.of()) : new Checked("", List.copyOf(problems));

@@ -22,7 +22,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * OpenHTMLtoPDF with the DejaVu fonts embedded (Latin, Greek and Cyrillic on any machine). Touches no database.
  */
 @Component
-class ReportRenderer {
+final class ReportRenderer {
 
     /** The PDF and its page count. */
     record Rendered(byte[] pdf, int pages) {}

@@ -204,6 +204,29 @@ class PortalUserManagementTest {
     }
 
     @Test
+    void aManagerCannotSwapAnActiveUsersAddressForALookAlikeDomain() {
+        PortalUser manager = testPortal.join(mvc, workspace, client, PortalRole.MANAGER);
+        PortalUser colleague = testPortal.join(mvc, workspace, client, PortalRole.VIEWER);
+        // "cl\u0131ent.test" (dotless i) equals "client.test" ignoring case in Java, but is another domain (an IDN).
+        String lookAlike = colleague.email().replace("@client.test", "@cl\u0131ent.test");
+
+        MvcTestResult result = mvc.post()
+                .uri(portal + "/users/" + colleague.id())
+                .param("email", lookAlike)
+                .param("fullName", "Colleague")
+                .param("role", "VIEWER")
+                .cookie(manager.session())
+                .with(csrf())
+                .exchange();
+
+        assertThat(result).hasStatusOk();
+        assertThat(Html.fieldError(Html.of(result), "email")).startsWith("An active user changes their own e-mail");
+        assertThat(testClients.value(
+                        workspace, String.class, "select email from portal_user where id = ?", colleague.id()))
+                .isEqualTo(colleague.email());
+    }
+
+    @Test
     void collaboratorsAndViewersCannotManageUsers() {
         PortalUser collaborator = testPortal.join(mvc, workspace, client, PortalRole.COLLABORATOR);
 

@@ -30,6 +30,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
     static final String OWNER_ROLE = "bridgehead_owner";
     static final String APP_ROLE = "bridgehead_app";
 
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static EmbeddedPostgres server;
     private static final String OWNER_PASSWORD = randomSecret();
     private static final String APP_PASSWORD = randomSecret();
@@ -135,7 +136,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 
     private static String randomSecret() {
         byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.commons.logging.Log;
 
 /** Recovers a data directory whose previous owner was killed: stops its orphaned postmaster or drops its pid file. */
@@ -34,7 +36,10 @@ final class StalePostmaster {
         process.destroy();
         try {
             process.onExit().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
         }
     }

@@ -3,6 +3,7 @@ package io.bridgehead.shared.db;
 import io.bridgehead.shared.tenant.TenantContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.io.Serial;
 import java.sql.PreparedStatement;
 import org.hibernate.Session;
 import org.springframework.orm.jpa.EntityManagerHolder;
@@ -16,6 +17,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * row-level security policies hold even for a query that forgets its tenant condition.
  */
 class TenantScopedTransactionManager extends JpaTransactionManager {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     TenantScopedTransactionManager(EntityManagerFactory emf) {
         super(emf);

@@ -2,6 +2,7 @@ package io.bridgehead.shared.web;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import java.io.Serial;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,12 +17,7 @@ public class RateLimiter {
 
     private final long capacity;
     private final Duration period;
-    private final Map<String, Bucket> buckets = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > MAX_KEYS;
-        }
-    };
+    private final Map<String, Bucket> buckets = new LeastRecentlyUsed();
 
     public RateLimiter(long capacity, Duration period) {
         this.capacity = capacity;
@@ -44,5 +40,21 @@ public class RateLimiter {
                         .refillGreedy(capacity, period)
                         .build())
                 .build();
+    }
+
+    /** In access order, forgetting the least recently used key beyond {@link #MAX_KEYS}. */
+    private static final class LeastRecentlyUsed extends LinkedHashMap<String, Bucket> {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        LeastRecentlyUsed() {
+            super(256, 0.75f, true);
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+            return size() > MAX_KEYS;
+        }
     }
 }
