@@ -67,8 +67,10 @@ class DatabaseUnavailable {
                 if (!isDatabaseUnreachable(e) || response.isCommitted()) {
                     throw e;
                 }
-                log.warn("Database unreachable, answered 503 to " + request.getMethod() + " " + request.getRequestURI()
-                        + ": " + rootMessage(e));
+                // The driver's message and the path are outside our control: one log line, whatever they hold.
+                log.warn(("Database unreachable, answered 503 to " + request.getMethod() + " " + request.getRequestURI()
+                                + ": " + rootMessage(e))
+                        .replaceAll("[\\r\\n]+", " "));
                 answerUnavailable(request, response);
             }
         }
