@@ -94,7 +94,8 @@ public class PortalSignIn {
         if (email.isEmpty() || email.length() > 254 || pass.length() > PasswordPolicy.MAX_LENGTH) {
             return PasswordResult.of(Next.REFUSED);
         }
-        if (throttle.isLocked(throttleKey(email))) {
+        SignInThrottle.Admission admission = throttle.admit(throttleKey(email));
+        if (!admission.admitted()) {
             events.publishEvent(AuditEvent.byAccount(
                     TenantContext.require(), null, email, AuditAction.PORTAL_SIGN_IN_FAILED, "E-mail locked"));
             return PasswordResult.of(Next.LOCKED);
@@ -104,8 +105,9 @@ public class PortalSignIn {
         boolean matches = passwordEncoder.matches(
                 pass, candidate.map(PortalUser::passwordHash).orElse(dummyHash));
         if (candidate.isEmpty() || !matches) {
-            return failed(email, candidate, "Wrong password");
+            return failed(email, admission, candidate, "Wrong password");
         }
+        throttle.passed(throttleKey(email));
         PortalUser user = candidate.get();
         Optional<Next> closed = gate(user, ip);
         if (closed.isPresent()) {
@@ -134,7 +136,8 @@ public class PortalSignIn {
                 || gate(user, ip).isPresent()) {
             return Optional.empty();
         }
-        if (throttle.isLocked(throttleKey(user.email()))) {
+        SignInThrottle.Admission admission = throttle.admit(throttleKey(user.email()));
+        if (!admission.admitted()) {
             return Optional.empty();
         }
         OptionalLong step = totp.accept(user.totpSecret(), code, user.totpLastStep());
@@ -147,7 +150,7 @@ public class PortalSignIn {
             audit(user, AuditAction.PORTAL_RECOVERY_CODE_USED, left + " recovery codes left");
             return Optional.of(succeeded(user, "With a recovery code"));
         }
-        failed(user.email(), Optional.of(user), "Wrong authentication code");
+        failed(user.email(), admission, Optional.of(user), "Wrong authentication code");
         return Optional.empty();
     }
 
@@ -236,8 +239,9 @@ public class PortalSignIn {
         return user.principal();
     }
 
-    private PasswordResult failed(String email, Optional<PortalUser> user, String reason) {
-        boolean lockedNow = throttle.registerFailure(throttleKey(email));
+    private PasswordResult failed(
+            String email, SignInThrottle.Admission admission, Optional<PortalUser> user, String reason) {
+        boolean lockedNow = throttle.failed(throttleKey(email), admission);
         user.ifPresent(u -> audit(
                 u,
                 AuditAction.PORTAL_SIGN_IN_FAILED,
