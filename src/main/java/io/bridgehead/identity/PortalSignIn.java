@@ -276,10 +276,14 @@ public class PortalSignIn {
     private PasswordResult failed(
             String email, SignInThrottle.Admission admission, Optional<PortalUser> user, String reason) {
         boolean lockedNow = throttle.failed(throttleKey(email), admission);
-        user.ifPresent(u -> audit(
-                u,
-                AuditAction.PORTAL_SIGN_IN_FAILED,
-                reason + (lockedNow ? "; locked for " + SignInThrottle.LOCK.toMinutes() + " minutes" : "")));
+        String details = reason + (lockedNow ? "; locked for " + SignInThrottle.LOCK.toMinutes() + " minutes" : "");
+        if (user.isPresent()) {
+            audit(user.get(), AuditAction.PORTAL_SIGN_IN_FAILED, details);
+        } else {
+            // Audited too: guesses at addresses show in the trail, and both answers cost the same write.
+            events.publishEvent(AuditEvent.byAccount(
+                    TenantContext.require(), null, email, AuditAction.PORTAL_SIGN_IN_FAILED, "No such account"));
+        }
         return PasswordResult.of(lockedNow ? Next.LOCKED : Next.REFUSED);
     }
 
