@@ -35,7 +35,7 @@ public class PasswordResetRequests {
                 thread.setDaemon(true);
                 return thread;
             },
-            new ThreadPoolExecutor.DiscardPolicy());
+            (dropped, executor) -> log.warn("Password-reset request dropped: 1,000 are already waiting"));
 
     /** Runs the request's work later, in the current workspace (if any) and attributed to the current request. */
     void handleLater(Runnable work) {
