@@ -7,6 +7,7 @@ import io.bridgehead.audit.AuditEvent;
 import io.bridgehead.clients.ClientPortals;
 import io.bridgehead.notifications.MailOutbox;
 import io.bridgehead.shared.RuleViolation;
+import io.bridgehead.shared.tenant.ScopedTransactions;
 import io.bridgehead.shared.tenant.TenantContext;
 import io.bridgehead.shared.web.RateLimiter;
 import io.bridgehead.tenancy.PortalAddresses;
@@ -54,6 +55,8 @@ public class PortalAccounts {
     private final Workspaces workspaces;
     private final PortalAddresses addresses;
     private final MailOutbox mail;
+    private final PasswordResetRequests resetRequests;
+    private final ScopedTransactions transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -71,6 +74,8 @@ public class PortalAccounts {
             Workspaces workspaces,
             PortalAddresses addresses,
             MailOutbox mail,
+            PasswordResetRequests resetRequests,
+            ScopedTransactions transactions,
             ApplicationEventPublisher events,
             Clock clock) {
         this.users = users;
@@ -86,6 +91,8 @@ public class PortalAccounts {
         this.workspaces = workspaces;
         this.addresses = addresses;
         this.mail = mail;
+        this.resetRequests = resetRequests;
+        this.transactions = transactions;
         this.events = events;
         this.clock = clock;
     }
@@ -117,9 +124,19 @@ public class PortalAccounts {
 
     // Forgotten passwords --------------------------------------------------------------------------------------------
 
-    /** Behaves the same whether or not the address has an account. */
-    @Transactional
+    /**
+     * Behaves the same whether or not the address has an account: the lookup and the mail happen after the answer
+     * ({@link PasswordResetRequests}).
+     */
     public void requestPasswordReset(ForgotPasswordCmd cmd) {
+        UUID tenant = TenantContext.require();
+        resetRequests.handleLater(() -> transactions.writeAs(tenant, () -> {
+            sendResetIfKnown(cmd);
+            return null;
+        }));
+    }
+
+    private void sendResetIfKnown(ForgotPasswordCmd cmd) {
         String email = cmd.email().strip();
         // A few links per address per quarter hour: nobody's inbox can be flooded, and the answer stays the same.
         if (!resetsPerAddress.tryAcquire(TenantContext.require() + ":" + email.toLowerCase(java.util.Locale.ROOT))) {

@@ -4,6 +4,7 @@ import io.bridgehead.audit.AuditAction;
 import io.bridgehead.audit.AuditEvent;
 import io.bridgehead.clients.ClientPortalSettings;
 import io.bridgehead.clients.ClientPortals;
+import io.bridgehead.shared.tenant.ScopedTransactions;
 import io.bridgehead.shared.tenant.TenantContext;
 import io.bridgehead.shared.web.RateLimiter;
 import java.time.Clock;
@@ -59,6 +60,7 @@ public class PortalSignIn {
     private final Totp totp;
     private final RecoveryCodes recoveryCodes;
     private final ApplicationEventPublisher events;
+    private final ScopedTransactions transactions;
     private final Clock clock;
     private final String dummyHash;
 
@@ -71,8 +73,10 @@ public class PortalSignIn {
             Totp totp,
             RecoveryCodes recoveryCodes,
             ApplicationEventPublisher events,
+            ScopedTransactions transactions,
             Clock clock) {
         this.users = users;
+        this.transactions = transactions;
         this.passwordEncoder = passwordEncoder;
         this.throttle = throttle;
         this.ipLimiter = new RateLimiter(properties.signInAttemptsPerIp(), properties.signInIpWindow());
@@ -84,7 +88,11 @@ public class PortalSignIn {
         this.dummyHash = passwordEncoder.encode("not-a-real-password-only-for-equal-timing");
     }
 
-    @Transactional
+    /**
+     * Holds no database connection while it waits for another or checks the password: the throttle commits on its
+     * own connection, and a sign-in that held one while asking for a second let ten parallel attempts take the whole
+     * pool and wait for each other until the pool gave up (30 s of errors for everyone).
+     */
     public PasswordResult checkPassword(String typedEmail, String password, String ip) {
         String email = typedEmail == null ? "" : typedEmail.strip();
         String pass = password == null ? "" : password;
@@ -94,18 +102,22 @@ public class PortalSignIn {
         if (email.isEmpty() || email.length() > 254 || pass.length() > PasswordPolicy.MAX_LENGTH) {
             return PasswordResult.of(Next.REFUSED);
         }
-        if (throttle.isLocked(throttleKey(email))) {
+        SignInThrottle.Admission admission = throttle.admit(throttleKey(email));
+        if (!admission.admitted()) {
             events.publishEvent(AuditEvent.byAccount(
                     TenantContext.require(), null, email, AuditAction.PORTAL_SIGN_IN_FAILED, "E-mail locked"));
             return PasswordResult.of(Next.LOCKED);
         }
-        Optional<PortalUser> candidate =
-                users.findByEmail(TenantContext.require(), email).filter(u -> !u.removed() && u.passwordHash() != null);
+        UUID tenant = TenantContext.require();
+        Optional<PortalUser> candidate = transactions
+                .readAs(tenant, () -> users.findByEmail(tenant, email))
+                .filter(u -> !u.removed() && u.passwordHash() != null);
         boolean matches = passwordEncoder.matches(
                 pass, candidate.map(PortalUser::passwordHash).orElse(dummyHash));
         if (candidate.isEmpty() || !matches) {
-            return failed(email, candidate, "Wrong password");
+            return failed(email, admission, candidate, "Wrong password");
         }
+        throttle.passed(throttleKey(email));
         PortalUser user = candidate.get();
         Optional<Next> closed = gate(user, ip);
         if (closed.isPresent()) {
@@ -124,31 +136,56 @@ public class PortalSignIn {
         return new PasswordResult(Next.SECOND_FACTOR, user.id(), user.credentialStamp());
     }
 
-    /** The second step: a TOTP code (never the same one twice) or an unused recovery code. */
-    @Transactional
+    /**
+     * The second step: a TOTP code (never the same one twice) or an unused recovery code. The attempt is counted by the
+     * throttle before the user is locked, never while: parallel guesses that waited on the lock with a connection each
+     * used to starve the holder, which needed a second connection for the throttle.
+     */
     public Optional<PortalPrincipal> secondFactor(UUID userId, long credentialStamp, String code, String ip) {
-        PortalUser user = users.lockById(TenantContext.require(), userId).orElseThrow();
-        if (user.removed()
-                || !user.mfaEnrolled()
-                || user.credentialStamp() != credentialStamp
-                || gate(user, ip).isPresent()) {
+        UUID tenant = TenantContext.require();
+        Optional<PortalUser> user = transactions
+                .readAs(tenant, () -> users.findByTenantIdAndId(tenant, userId))
+                .filter(u -> mayContinue(u, credentialStamp));
+        if (user.isEmpty() || gate(user.get(), ip).isPresent()) {
             return Optional.empty();
         }
-        if (throttle.isLocked(throttleKey(user.email()))) {
+        SignInThrottle.Admission admission =
+                throttle.admit(throttleKey(user.get().email()));
+        if (!admission.admitted()) {
+            return Optional.empty();
+        }
+        Optional<PortalPrincipal> principal =
+                transactions.writeAs(tenant, () -> acceptCode(userId, credentialStamp, code));
+        if (principal.isPresent()) {
+            throttle.reset(throttleKey(user.get().email()));
+            return principal;
+        }
+        failed(user.get().email(), admission, user, "Wrong authentication code");
+        return Optional.empty();
+    }
+
+    /** With the user locked, so that one TOTP step or recovery code is accepted once even by parallel requests. */
+    private Optional<PortalPrincipal> acceptCode(UUID userId, long credentialStamp, String code) {
+        PortalUser user = users.lockById(TenantContext.require(), userId).orElseThrow();
+        if (!mayContinue(user, credentialStamp)) {
             return Optional.empty();
         }
         OptionalLong step = totp.accept(user.totpSecret(), code, user.totpLastStep());
         if (step.isPresent()) {
             user.codeAccepted(step.getAsLong());
-            return Optional.of(succeeded(user, null));
+            return Optional.of(signedIn(user, null));
         }
         if (RecoveryCodes.looksLikeRecoveryCode(code) && recoveryCodes.use(user.tenantId(), user.id(), code)) {
             int left = recoveryCodes.remaining(user.tenantId(), user.id());
             audit(user, AuditAction.PORTAL_RECOVERY_CODE_USED, left + " recovery codes left");
-            return Optional.of(succeeded(user, "With a recovery code"));
+            return Optional.of(signedIn(user, "With a recovery code"));
         }
-        failed(user.email(), Optional.of(user), "Wrong authentication code");
         return Optional.empty();
+    }
+
+    /** Still the account whose password the first step checked: not removed, enrolled, password unchanged since. */
+    private static boolean mayContinue(PortalUser user, long credentialStamp) {
+        return !user.removed() && user.mfaEnrolled() && user.credentialStamp() == credentialStamp;
     }
 
     /**
@@ -184,16 +221,17 @@ public class PortalSignIn {
     }
 
     /** Signs in a user who has just completed enrolment, which proved both factors. */
-    @Transactional
     public Optional<PortalPrincipal> afterEnrolment(UUID userId, long credentialStamp, String ip) {
-        PortalUser user = users.lockById(TenantContext.require(), userId).orElseThrow();
-        if (user.removed()
-                || !user.mfaEnrolled()
-                || user.credentialStamp() != credentialStamp
-                || gate(user, ip).isPresent()) {
-            return Optional.empty();
-        }
-        return Optional.of(succeeded(user, "After enrolling an authenticator app"));
+        UUID tenant = TenantContext.require();
+        Optional<PortalPrincipal> principal = transactions.writeAs(tenant, () -> {
+            PortalUser user = users.lockById(tenant, userId).orElseThrow();
+            if (!mayContinue(user, credentialStamp) || gate(user, ip).isPresent()) {
+                return Optional.empty();
+            }
+            return Optional.of(signedIn(user, "After enrolling an authenticator app"));
+        });
+        principal.ifPresent(p -> throttle.reset(throttleKey(p.email())));
+        return principal;
     }
 
     /**
@@ -229,19 +267,23 @@ public class PortalSignIn {
                 .orElse(false);
     }
 
-    private PortalPrincipal succeeded(PortalUser user, String details) {
-        throttle.reset(throttleKey(user.email()));
+    private PortalPrincipal signedIn(PortalUser user, String details) {
         user.signedIn(Instant.now(clock));
         audit(user, AuditAction.PORTAL_SIGN_IN_SUCCEEDED, details);
         return user.principal();
     }
 
-    private PasswordResult failed(String email, Optional<PortalUser> user, String reason) {
-        boolean lockedNow = throttle.registerFailure(throttleKey(email));
-        user.ifPresent(u -> audit(
-                u,
-                AuditAction.PORTAL_SIGN_IN_FAILED,
-                reason + (lockedNow ? "; locked for " + SignInThrottle.LOCK.toMinutes() + " minutes" : "")));
+    private PasswordResult failed(
+            String email, SignInThrottle.Admission admission, Optional<PortalUser> user, String reason) {
+        boolean lockedNow = throttle.failed(throttleKey(email), admission);
+        String details = reason + (lockedNow ? "; locked for " + SignInThrottle.LOCK.toMinutes() + " minutes" : "");
+        if (user.isPresent()) {
+            audit(user.get(), AuditAction.PORTAL_SIGN_IN_FAILED, details);
+        } else {
+            // Audited too: guesses at addresses show in the trail, and both answers cost the same write.
+            events.publishEvent(AuditEvent.byAccount(
+                    TenantContext.require(), null, email, AuditAction.PORTAL_SIGN_IN_FAILED, "No such account"));
+        }
         return PasswordResult.of(lockedNow ? Next.LOCKED : Next.REFUSED);
     }
 

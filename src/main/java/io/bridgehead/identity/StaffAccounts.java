@@ -43,6 +43,7 @@ public class StaffAccounts {
     private final SessionTerminator sessions;
     private final SignInThrottle throttle;
     private final ScopedTransactions transactions;
+    private final PasswordResetRequests resetRequests;
     private final Workspaces workspaces;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
@@ -60,6 +61,7 @@ public class StaffAccounts {
             SessionTerminator sessions,
             SignInThrottle throttle,
             ScopedTransactions transactions,
+            PasswordResetRequests resetRequests,
             Workspaces workspaces,
             JdbcTemplate jdbc,
             ApplicationEventPublisher events,
@@ -75,6 +77,7 @@ public class StaffAccounts {
         this.sessions = sessions;
         this.throttle = throttle;
         this.transactions = transactions;
+        this.resetRequests = resetRequests;
         this.workspaces = workspaces;
         this.jdbc = jdbc;
         this.events = events;
@@ -153,8 +156,15 @@ public class StaffAccounts {
         events.publishEvent(AuditEvent.byCurrentActor(AuditAction.PASSWORD_CHANGED, user.email(), null));
     }
 
-    /** Always behaves the same whether or not the address has an account, so it reveals nothing. */
+    /**
+     * Always behaves the same whether or not the address has an account, so it reveals nothing: the lookup and the
+     * mail happen after the answer ({@link PasswordResetRequests}).
+     */
     public void requestPasswordReset(ForgotPasswordCmd cmd) {
+        resetRequests.handleLater(() -> issueResetIfActive(cmd));
+    }
+
+    private void issueResetIfActive(ForgotPasswordCmd cmd) {
         findForSignIn(cmd.email().strip())
                 .filter(SignInCandidate::active)
                 .ifPresent(candidate -> transactions.writeAs(candidate.tenantId(), () -> {

@@ -49,7 +49,8 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         if (email.isEmpty() || email.length() > 254 || password.length() > PasswordPolicy.MAX_LENGTH) {
             throw new BadCredentialsException("Invalid e-mail or password");
         }
-        if (throttle.isLocked(email)) {
+        SignInThrottle.Admission admission = throttle.admit(email);
+        if (!admission.admitted()) {
             throw new LockedException("Locked");
         }
         Optional<StaffAccounts.SignInCandidate> candidate = accounts.findForSignIn(email);
@@ -57,7 +58,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
                 password,
                 candidate.map(StaffAccounts.SignInCandidate::passwordHash).orElse(dummyHash));
         if (candidate.isEmpty() || !passwordMatches || !candidate.get().active()) {
-            failed(email, candidate);
+            failed(email, admission, candidate);
         }
         throttle.reset(email);
         StaffPrincipal principal = accounts.recordSignIn(
@@ -67,8 +68,9 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.authorities());
     }
 
-    private void failed(String email, Optional<StaffAccounts.SignInCandidate> candidate) {
-        boolean lockedNow = throttle.registerFailure(email);
+    private void failed(
+            String email, SignInThrottle.Admission admission, Optional<StaffAccounts.SignInCandidate> candidate) {
+        boolean lockedNow = throttle.failed(email, admission);
         candidate.ifPresent(c -> {
             events.publishEvent(AuditEvent.byAccount(
                     c.tenantId(),

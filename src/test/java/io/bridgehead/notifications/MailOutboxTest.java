@@ -41,6 +41,9 @@ class MailOutboxTest {
     MockMvcTester mvc;
 
     @Autowired
+    io.bridgehead.identity.PasswordResetRequests resetRequests;
+
+    @Autowired
     TestWorkspaces testWorkspaces;
 
     @Autowired
@@ -140,6 +143,7 @@ class MailOutboxTest {
                         .param("email", user.email())
                         .with(csrf()))
                 .hasStatusOk();
+        resetRequests.awaitHandled();
 
         assertThat(mvc.get().uri("/admin/mail").cookie(admin))
                 .hasStatusOk()

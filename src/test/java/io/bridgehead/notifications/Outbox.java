@@ -1,5 +1,6 @@
 package io.bridgehead.notifications;
 
+import io.bridgehead.identity.PasswordResetRequests;
 import io.bridgehead.shared.tenant.ScopedTransactions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,15 +17,25 @@ public class Outbox {
     private final MailDispatcher dispatcher;
     private final JdbcTemplate jdbc;
     private final ScopedTransactions transactions;
+    private final PasswordResetRequests resetRequests;
 
-    Outbox(MailDispatcher dispatcher, JdbcTemplate jdbc, ScopedTransactions transactions) {
+    Outbox(
+            MailDispatcher dispatcher,
+            JdbcTemplate jdbc,
+            ScopedTransactions transactions,
+            PasswordResetRequests resetRequests) {
         this.dispatcher = dispatcher;
+        this.resetRequests = resetRequests;
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
 
-    /** Sends every message that is due now, of every workspace, through the configured SMTP server. */
+    /**
+     * Sends every message that is due now, of every workspace, through the configured SMTP server; password-reset
+     * requests, handled after their answer, are waited for first.
+     */
     public void flush() {
+        resetRequests.awaitHandled();
         for (int round = 0; round < MAX_ROUNDS && anyDue(); round++) {
             dispatcher.dispatchDue();
         }
