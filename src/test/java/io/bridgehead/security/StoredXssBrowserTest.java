@@ -288,6 +288,17 @@ class StoredXssBrowserTest {
         assertThat(probe.pagesChecked()).isGreaterThan(100);
     }
 
+    @Test
+    void everyPageSendsAStrictContentSecurityPolicy() {
+        TestWorkspace other = testWorkspaces.create("Content security policy");
+        for (String path : List.of("/login", "/password/forgot", "/portal/" + other.slug() + "/login")) {
+            String policy = mvc.get().uri(path).exchange().getResponse().getHeader("Content-Security-Policy");
+            assertThat(policy).as(path).isNotNull();
+            assertThat(XssProbe.strict(policy)).as("%s: %s", path, policy).isTrue();
+        }
+        // The signed-in pages are checked on every visit of the browser test above.
+    }
+
     // ---------------------------------------------------------------------------------------------------- seeding
 
     private void seedClients() {

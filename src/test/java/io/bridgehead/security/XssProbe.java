@@ -135,6 +135,8 @@ final class XssProbe {
         Response response = page.navigate(origin + path);
         if (response == null || response.status() != 200) {
             problems.add(path + ": answered " + (response == null ? "nothing" : response.status()));
+        } else if (!strict(response.headerValue("content-security-policy"))) {
+            problems.add(path + ": weak Content-Security-Policy " + response.headerValue("content-security-policy"));
         }
         // Autofocus and onfocus handlers fire on focus; hover handlers when the pointer moves over the page.
         page.mouse().move(5, 5);
@@ -168,6 +170,18 @@ final class XssProbe {
 
     int pagesChecked() {
         return pagesChecked;
+    }
+
+    /** A policy that lets only the application's own scripts and styles run and allows no plug-ins or base URL. */
+    static boolean strict(String policy) {
+        return policy != null
+                && policy.contains("script-src 'self'")
+                && policy.contains("style-src 'self'")
+                && policy.contains("object-src 'none'")
+                && policy.contains("base-uri 'none'")
+                && policy.contains("frame-ancestors 'none'")
+                && !policy.contains("unsafe-")
+                && !policy.contains("*");
     }
 
     private static String normalise(String text) {
