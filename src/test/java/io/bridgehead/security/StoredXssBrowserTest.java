@@ -198,15 +198,10 @@ class StoredXssBrowserTest {
         workspace = testWorkspaces.create("Stored XSS");
         admin = workspace.admin();
         seedClients();
-        System.out.println("XSSTIME seedClients(); " + java.time.Instant.now());
         seedProjectsAndFindings();
-        System.out.println("XSSTIME seedProjectsAndFindings(); " + java.time.Instant.now());
         seedPeople();
-        System.out.println("XSSTIME seedPeople(); " + java.time.Instant.now());
         seedConversation();
-        System.out.println("XSSTIME seedConversation(); " + java.time.Instant.now());
         seedLibraryAndReports();
-        System.out.println("XSSTIME seedLibraryAndReports(); " + java.time.Instant.now());
 
         String origin = "http://localhost:" + port;
         XssProbe probe = new XssProbe(origin);
@@ -229,9 +224,7 @@ class StoredXssBrowserTest {
             Page anonymous = probe.watch(anonymousContext);
 
             visitStaffPages(probe, staff);
-            System.out.println("XSSTIME visitStaffPages(probe, staff); " + java.time.Instant.now());
             visitPortalPages(probe, portal);
-            System.out.println("XSSTIME visitPortalPages(probe, portal); " + java.time.Instant.now());
 
             // Single-valued texts (workspace name, portal welcome, help, footer, status explanations) take the
             // corpus in rounds; each round is shown on the pages that carry the texts that changed in it.
@@ -629,13 +622,15 @@ class StoredXssBrowserTest {
         probe.visit(staff, "/projects");
         for (int i = 0; i < projectIds.size(); i++) {
             text = probe.visit(staff, "/projects/" + projectIds.get(i));
-            probe.expectShown("/projects/" + projectIds.get(i), text, List.of(projectNames.get(i)));
+            List<String> expected = new ArrayList<>(List.of(projectNames.get(i)));
+            if (i == 0) {
+                expected.addAll(assetValues);
+                expected.addAll(staffNames);
+                expected.addAll(XssPayloads.labelsIn(PAYLOADS.markdown("scope")));
+                expected.addAll(XssPayloads.labelsIn(PAYLOADS.markdown("project description")));
+            }
+            probe.expectShown("/projects/" + projectIds.get(i), text, expected);
         }
-        text = probe.visit(staff, "/projects/" + project);
-        probe.expectShown(
-                "/projects/" + project,
-                text,
-                concat(concat(assetValues, staffNames), XssPayloads.labelsIn(PAYLOADS.markdown("scope"))));
         probe.visit(staff, "/projects/" + project + "/activity");
         probe.visit(staff, "/projects/" + project + "/delete");
 
@@ -679,7 +674,6 @@ class StoredXssBrowserTest {
         probe.expectShown("/admin/report-templates", text, reportTemplateNames);
         probe.visit(staff, "/admin/report-templates/" + reportTemplateIds.get(0));
         probe.visit(staff, "/notifications");
-        probe.visit(staff, "/");
     }
 
     private void visitPortalPages(XssProbe probe, Page portal) {
@@ -688,14 +682,16 @@ class StoredXssBrowserTest {
         probe.expectShown(base + "/", text, List.of(managerName, clientNames.get(0)));
         text = probe.visit(portal, base + "/projects");
         probe.expectShown(base + "/projects", text, projectNames);
-        for (UUID project : projectIds) {
-            probe.visit(portal, base + "/projects/" + project);
+        for (int i = 0; i < projectIds.size(); i++) {
+            String path = base + "/projects/" + projectIds.get(i);
+            text = probe.visit(portal, path);
+            List<String> expected = new ArrayList<>(List.of(projectNames.get(i)));
+            if (i == 0) {
+                // 25 findings a page.
+                expected.addAll(findingTitles.subList(0, Math.min(25, findingTitles.size())));
+            }
+            probe.expectShown(path, text, expected);
         }
-        text = probe.visit(portal, base + "/projects/" + projectIds.get(0));
-        probe.expectShown(
-                base + "/projects/" + projectIds.get(0),
-                text,
-                findingTitles.subList(0, Math.min(25, findingTitles.size())));
         for (int i = 1; i < findingIds.size(); i++) {
             text = probe.visit(portal, base + "/findings/" + findingIds.get(i));
             probe.expectShown(base + "/findings/" + findingIds.get(i), text, List.of(findingTitles.get(i)));

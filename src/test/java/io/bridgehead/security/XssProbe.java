@@ -131,7 +131,6 @@ final class XssProbe {
      * Returns what the page shows: its visible text and the values of its form fields.
      */
     String visit(Page page, String path) {
-        long started = System.nanoTime();
         Response response = page.navigate(origin + path);
         if (response == null || response.status() != 200) {
             problems.add(path + ": answered " + (response == null ? "nothing" : response.status()));
@@ -146,7 +145,6 @@ final class XssProbe {
             problems.add(path + ": " + item);
         }
         pagesChecked++;
-        System.out.println("XSSVISIT " + (System.nanoTime() - started) / 1_000_000 + " ms " + path);
         return (String) page.evaluate(SHOWN_SCRIPT);
     }
 
