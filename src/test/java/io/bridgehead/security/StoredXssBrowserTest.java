@@ -45,6 +45,7 @@ import io.bridgehead.reports.RenderQueue;
 import io.bridgehead.reports.ReportTemplateCmd;
 import io.bridgehead.reports.ReportTemplates;
 import io.bridgehead.reports.Reports;
+import io.bridgehead.shared.RuleViolation;
 import io.bridgehead.support.ActingAs;
 import io.bridgehead.support.ActingAsPortalUser;
 import io.bridgehead.support.ActingAsPortalUser.TestPortalUser;
@@ -186,6 +187,8 @@ class StoredXssBrowserTest {
     final List<String> reportTemplateNames = new ArrayList<>();
     final List<UUID> reportTemplateIds = new ArrayList<>();
     final List<String> evidenceNames = new ArrayList<>();
+    final List<UUID> cssTemplateIds = new ArrayList<>();
+    int cssRefused;
     UUID contactId;
     UUID noteId;
     UUID staffCommentId;
@@ -279,6 +282,9 @@ class StoredXssBrowserTest {
                 .as("signs of stored XSS on %d pages", probe.pagesChecked())
                 .isEmpty();
         assertThat(probe.pagesChecked()).isGreaterThan(100);
+        assertThat(cssRefused)
+                .as("CSS payloads the report CSS filter refused")
+                .isGreaterThan(PAYLOADS.all().size() / 2);
     }
 
     @Test
@@ -569,6 +575,18 @@ class StoredXssBrowserTest {
             reportTemplateIds.add(asAdmin(() -> reportTemplates.create(cmd)));
             reportTemplateNames.add(names.get(i));
         }
+        // Custom CSS: each payload after an allowed rule. The filter refuses what it cannot rebuild from allowed parts;
+        // what it stores is shown again in the template's form, which is visited.
+        List<String> all = PAYLOADS.all();
+        for (int i = 0; i < all.size(); i++) {
+            ReportTemplateCmd cmd = valid(new ReportTemplateCmd(
+                    "CSS case " + (i + 1), "#1f4e79", "#2e7d32", "", "", "", "h1 { color: #123456; }\n" + all.get(i)));
+            try {
+                cssTemplateIds.add(asAdmin(() -> reportTemplates.create(cmd)));
+            } catch (RuleViolation refused) {
+                cssRefused++;
+            }
+        }
         // A project without findings: the report's own fields are what this is about, and it renders quickly.
         UUID project = projectIds.get(1);
         reportTitle = PAYLOADS.packed(200).get(0);
@@ -673,6 +691,9 @@ class StoredXssBrowserTest {
         text = probe.visit(staff, "/admin/report-templates");
         probe.expectShown("/admin/report-templates", text, reportTemplateNames);
         probe.visit(staff, "/admin/report-templates/" + reportTemplateIds.get(0));
+        for (UUID id : cssTemplateIds) {
+            probe.visit(staff, "/admin/report-templates/" + id);
+        }
         probe.visit(staff, "/notifications");
     }
 
