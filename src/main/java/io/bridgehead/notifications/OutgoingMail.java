@@ -1,5 +1,6 @@
 package io.bridgehead.notifications;
 
+import io.bridgehead.shared.Text;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -51,13 +52,17 @@ class OutgoingMail {
     @Column(name = "sent_at")
     private Instant sentAt;
 
+    /** The column's size: subjects carry user text (finding titles, workspace names) that can be longer. */
+    static final int MAX_SUBJECT = 200;
+
     protected OutgoingMail() {}
 
     OutgoingMail(UUID tenantId, String recipient, String subject, String body, boolean privateContent, Instant now) {
         this.id = UUID.randomUUID();
         this.tenantId = tenantId;
         this.recipient = recipient;
-        this.subject = subject;
+        // A long finding title must not make the status change that notifies about it fail; a subject is one line.
+        this.subject = Text.abbreviate(subject.replaceAll("[\\r\\n]+", " "), MAX_SUBJECT);
         this.body = body;
         this.privateContent = privateContent;
         this.status = Status.PENDING;

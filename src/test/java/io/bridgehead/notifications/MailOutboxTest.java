@@ -50,6 +50,9 @@ class MailOutboxTest {
     Outbox outbox;
 
     @Autowired
+    MailOutbox mailOutbox;
+
+    @Autowired
     ScopedTransactions transactions;
 
     @Autowired
@@ -110,6 +113,23 @@ class MailOutboxTest {
         assertThat(sent.lastError()).isNull();
         assertThat(statusOnMailPage(admin, recipient)).isEqualTo("Sent");
         assertThat(mvc.get().uri("/admin/mail").cookie(admin)).bodyText().doesNotContain("Last attempt failed");
+    }
+
+    @Test
+    void aSubjectLongerThanItsColumnIsCutToOneLineInsteadOfFailingTheChangeThatQueuedIt() throws Exception {
+        String recipient = newAddress();
+        // What a notification about a finding with a 200-character title in a long-named workspace looks like.
+        String subject = "Workspace name: F-12 " + "Stored XSS ".repeat(30) + "\r\nBcc: victim@example.test";
+        transactions.writeAs(workspace.id(), () -> {
+            mailOutbox.queue(recipient, subject, "Body");
+            return null;
+        });
+        outbox.flush();
+
+        String sent = TestMail.to(recipient).get(0).getSubject();
+        assertThat(sent).hasSize(200).endsWith("…").startsWith("Workspace name: F-12 Stored XSS");
+        assertThat(sent).doesNotContain("\r").doesNotContain("\n");
+        assertThat(TestMail.to("victim@example.test")).isEmpty();
     }
 
     @Test
