@@ -33,9 +33,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -47,6 +49,14 @@ import org.springframework.web.util.UrlPathHelper;
 @EnableWebSecurity
 @EnableConfigurationProperties(IdentityProperties.class)
 class SecurityConfiguration {
+
+    /*
+     * On sign-out over https the browser drops cached pages and script storage of the site. Not "cookies": that would
+     * also end the other area's session (staff vs portal) in the same browser; the area's own cookie is deleted.
+     */
+    private static final HeaderWriterLogoutHandler CLEAR_SITE_DATA =
+            new HeaderWriterLogoutHandler(new ClearSiteDataHeaderWriter(
+                    ClearSiteDataHeaderWriter.Directive.CACHE, ClearSiteDataHeaderWriter.Directive.STORAGE));
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
@@ -94,9 +104,11 @@ class SecurityConfiguration {
                                 PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/portal/*/logout"))
                         .addLogoutHandler(
                                 (request, response, authentication) -> auditPortalSignOut(events, authentication))
+                        .addLogoutHandler(CLEAR_SITE_DATA)
                         .logoutSuccessHandler((request, response, authentication) ->
                                 redirectToPortalSignIn(request, response, "signedout"))
-                        .deleteCookies(SessionCookieConfiguration.PORTAL_COOKIE_NAME))
+                        .deleteCookies(
+                                SessionCookieConfiguration.namesOf(SessionCookieConfiguration.PORTAL_COOKIE_NAME)))
                 .headers(SecurityConfiguration::securityHeaders)
                 // After the header writer, so its own answers (unknown workspace 404, moved 302) carry the headers too.
                 .addFilterAfter(
@@ -149,8 +161,9 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
                         .addLogoutHandler(outcomes)
+                        .addLogoutHandler(CLEAR_SITE_DATA)
                         .logoutSuccessUrl("/login?signedout")
-                        .deleteCookies(SessionCookieConfiguration.COOKIE_NAME))
+                        .deleteCookies(SessionCookieConfiguration.namesOf(SessionCookieConfiguration.COOKIE_NAME)))
                 .exceptionHandling(ex -> ex.accessDeniedHandler(accessDeniedHandler(events)))
                 .headers(SecurityConfiguration::securityHeaders)
                 .addFilterAfter(new TenantContextFilter(), SecurityContextHolderFilter.class)

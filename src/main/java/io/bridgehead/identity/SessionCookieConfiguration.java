@@ -9,24 +9,39 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Two session cookies, both HttpOnly, SameSite=Lax and Secure whenever the request came over https: one for staff
- * pages, one for the portal. A staff session is therefore never presented to the portal, nor a portal session to staff
- * pages, even in one browser.
+ * Two session cookies, both HttpOnly, SameSite=Lax, host-only for path /: one for staff pages, one for the portal. A
+ * staff session is therefore never presented to the portal, nor a portal session to staff pages, even in one browser.
+ * Over https their names carry the {@code __Host-} prefix, so browsers accept them only Secure, host-only and for path
+ * / — no sibling sub-domain and no plain-http page can plant or overwrite them — and only the prefixed cookie is read
+ * there. Plain http (development on localhost) uses the bare names.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionCookieConfiguration {
 
     static final String COOKIE_NAME = "BRIDGEHEAD_SESSION";
     static final String PORTAL_COOKIE_NAME = "BRIDGEHEAD_PORTAL_SESSION";
+    static final String HOST_PREFIX = "__Host-";
 
     @Bean
     CookieSerializer cookieSerializer() {
-        return new PerAreaCookieSerializer(cookie(COOKIE_NAME), cookie(PORTAL_COOKIE_NAME));
+        return new PerAreaCookieSerializer(
+                cookie(COOKIE_NAME, false),
+                cookie(HOST_PREFIX + COOKIE_NAME, true),
+                cookie(PORTAL_COOKIE_NAME, false),
+                cookie(HOST_PREFIX + PORTAL_COOKIE_NAME, true));
     }
 
-    private static DefaultCookieSerializer cookie(String name) {
+    /** Every name a session cookie of the area may carry, for sign-out to clear. */
+    static String[] namesOf(String name) {
+        return new String[] {name, HOST_PREFIX + name};
+    }
+
+    private static DefaultCookieSerializer cookie(String name, boolean secure) {
         DefaultCookieSerializer serializer = new DefaultCookieSerializer();
         serializer.setCookieName(name);
+        if (secure) {
+            serializer.setUseSecureCookie(true);
+        }
         serializer.setUseHttpOnlyCookie(true);
         serializer.setSameSite("Lax");
         serializer.setCookiePath("/");
@@ -41,17 +56,28 @@ class SessionCookieConfiguration {
         return UrlPathHelper.defaultInstance.getPathWithinApplication(request).startsWith("/portal/");
     }
 
-    private record PerAreaCookieSerializer(CookieSerializer staff, CookieSerializer portal)
+    private record PerAreaCookieSerializer(
+            CookieSerializer staff,
+            CookieSerializer secureStaff,
+            CookieSerializer portal,
+            CookieSerializer securePortal)
             implements CookieSerializer {
 
         @Override
         public void writeCookieValue(CookieValue cookieValue) {
-            (isPortal(cookieValue.getRequest()) ? portal : staff).writeCookieValue(cookieValue);
+            serializerFor(cookieValue.getRequest()).writeCookieValue(cookieValue);
         }
 
         @Override
         public List<String> readCookieValues(HttpServletRequest request) {
-            return (isPortal(request) ? portal : staff).readCookieValues(request);
+            return serializerFor(request).readCookieValues(request);
+        }
+
+        private CookieSerializer serializerFor(HttpServletRequest request) {
+            if (isPortal(request)) {
+                return request.isSecure() ? securePortal : portal;
+            }
+            return request.isSecure() ? secureStaff : staff;
         }
     }
 }

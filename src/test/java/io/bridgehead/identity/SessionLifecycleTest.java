@@ -262,7 +262,7 @@ class SessionLifecycleTest {
                                 return request;
                             })
                             .exchange(),
-                    cookieName);
+                    "__Host-" + cookieName);
 
             for (String header : List.of(overHttp, overHttps)) {
                 assertThat(header)

@@ -1,6 +1,7 @@
 package io.bridgehead.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import io.bridgehead.access.PlatformRole;
 import io.bridgehead.support.ActingAs;
@@ -65,18 +66,70 @@ class WebSecurityTest {
 
     @Test
     void theSessionCookieIsHttpOnlyAndSameSiteLaxAndSecureOverHttps() {
-        String overHttp = sessionCookieHeader(mvc.get().uri("/login").exchange());
-        String overHttps = sessionCookieHeader(mvc.get()
-                .uri("/login")
-                .with(request -> {
-                    request.setSecure(true);
-                    request.setScheme("https");
-                    return request;
-                })
-                .exchange());
+        String overHttp = sessionCookieHeader(mvc.get().uri("/login").exchange(), SignIn.COOKIE);
+        String overHttps = sessionCookieHeader(
+                mvc.get().uri("/login").with(WebSecurityTest::https).exchange(), "__Host-" + SignIn.COOKIE);
 
         assertThat(overHttp).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
-        assertThat(overHttps).contains("HttpOnly").contains("SameSite=Lax").contains("Secure");
+        assertThat(overHttps)
+                .contains("HttpOnly")
+                .contains("SameSite=Lax")
+                .contains("Secure")
+                .contains("Path=/;")
+                .doesNotContainIgnoringCase("Domain=");
+    }
+
+    /** Cookie tossing: a cookie planted without the prefix (by a sibling sub-domain or plain http) is not read on https. */
+    @Test
+    void overHttpsOnlyTheHostPrefixedSessionCookieCounts() {
+        MvcTestResult signIn = mvc.post()
+                .uri("/login")
+                .param("email", workspace.admin().email())
+                .param("password", workspace.admin().password())
+                .with(csrf())
+                .with(WebSecurityTest::https)
+                .exchange();
+        Cookie hostOnly = signIn.getResponse().getCookie("__Host-" + SignIn.COOKIE);
+        assertThat(hostOnly).as("__Host- cookie set at sign-in over https").isNotNull();
+        assertThat(hostOnly.getSecure()).isTrue();
+
+        assertThat(mvc.get().uri("/").cookie(hostOnly).with(WebSecurityTest::https))
+                .hasStatusOk();
+        Cookie planted = new Cookie(SignIn.COOKIE, hostOnly.getValue());
+        assertThat(mvc.get().uri("/").cookie(planted).with(WebSecurityTest::https))
+                .hasStatus3xxRedirection();
+    }
+
+    @Test
+    void signingOutOverHttpsTellsTheBrowserToDropCachedPagesAndStorage() {
+        Cookie session = mvc.post()
+                .uri("/login")
+                .param("email", workspace.admin().email())
+                .param("password", workspace.admin().password())
+                .with(csrf())
+                .with(WebSecurityTest::https)
+                .exchange()
+                .getResponse()
+                .getCookie("__Host-" + SignIn.COOKIE);
+
+        MvcTestResult signOut = mvc.post()
+                .uri("/logout")
+                .cookie(session)
+                .with(csrf())
+                .with(WebSecurityTest::https)
+                .exchange();
+
+        assertThat(signOut).hasRedirectedUrl("/login?signedout");
+        assertThat(signOut.getResponse().getHeader("Clear-Site-Data")).contains("\"cache\"", "\"storage\"");
+        assertThat(mvc.get().uri("/").cookie(session).with(WebSecurityTest::https))
+                .hasStatus3xxRedirection();
+    }
+
+    private static org.springframework.mock.web.MockHttpServletRequest https(
+            org.springframework.mock.web.MockHttpServletRequest request) {
+        request.setSecure(true);
+        request.setScheme("https");
+        return request;
     }
 
     @Test
@@ -155,9 +208,9 @@ class WebSecurityTest {
                 .contains("htmx");
     }
 
-    private static String sessionCookieHeader(MvcTestResult result) {
+    private static String sessionCookieHeader(MvcTestResult result, String name) {
         return result.getResponse().getHeaders("Set-Cookie").stream()
-                .filter(header -> header.startsWith(SignIn.COOKIE + "="))
+                .filter(header -> header.startsWith(name + "="))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("No session cookie set"));
     }

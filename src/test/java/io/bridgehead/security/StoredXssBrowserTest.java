@@ -562,13 +562,16 @@ class StoredXssBrowserTest {
         }
         List<String> subtitles = PAYLOADS.packed(200);
         List<String> names = PAYLOADS.packed(100);
+        List<String> coverNotes = PAYLOADS.packed(5_000);
         for (int i = 0; i < names.size(); i++) {
             boolean first = i == 0;
             ReportTemplateCmd cmd = valid(new ReportTemplateCmd(
                     names.get(i),
                     "#1f4e79",
                     "#2e7d32",
+                    i % 2 == 0 ? "CLASSIC" : "BANNER",
                     subtitles.get(i % subtitles.size()),
+                    coverNotes.get(i % coverNotes.size()),
                     first ? PAYLOADS.markdown("introduction") : "",
                     first ? PAYLOADS.markdown("closing") : "",
                     ""));
@@ -580,7 +583,15 @@ class StoredXssBrowserTest {
         List<String> all = PAYLOADS.all();
         for (int i = 0; i < all.size(); i++) {
             ReportTemplateCmd cmd = valid(new ReportTemplateCmd(
-                    "CSS case " + (i + 1), "#1f4e79", "#2e7d32", "", "", "", "h1 { color: #123456; }\n" + all.get(i)));
+                    "CSS case " + (i + 1),
+                    "#1f4e79",
+                    "#2e7d32",
+                    "CLASSIC",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "h1 { color: #123456; }\n" + all.get(i)));
             try {
                 cssTemplateIds.add(asAdmin(() -> reportTemplates.create(cmd)));
             } catch (RuleViolation refused) {
