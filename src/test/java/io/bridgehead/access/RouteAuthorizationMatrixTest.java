@@ -250,6 +250,11 @@ class RouteAuthorizationMatrixTest {
                 problems.add("Unknown principal column " + column);
             }
         }
+        for (String column : principals.keySet()) {
+            if (!matrix.columns.contains(column)) {
+                problems.add("No column for principal " + column);
+            }
+        }
         // Undeclared routes are called too, so the observed table shows what to declare for them.
         List<Row> rows = new ArrayList<>(matrix.rows.values());
         routes.forEach((key, route) -> {
@@ -283,6 +288,7 @@ class RouteAuthorizationMatrixTest {
             }
         }
         writeObserved(matrix, observed);
+
         System.out.println("Route authorization matrix: " + matrix.rows.size() + " routes × " + principals.size()
                 + " principals, " + calls + " requests in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         assertThat(problems)
