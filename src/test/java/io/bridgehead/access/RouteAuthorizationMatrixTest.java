@@ -169,11 +169,11 @@ class RouteAuthorizationMatrixTest {
     private TestWorkspace workspace;
     private TestUser creator;
     private UUID client;
-    private final List<TestUser> team = new ArrayList<>();
     private final Map<TestUser, ProjectRole> teamRoles = new LinkedHashMap<>();
     private final Map<String, Principal> principals = new LinkedHashMap<>();
     private Map<String, UUID> ids;
     private final Map<String, UUID> fresh = new HashMap<>();
+    private final Map<String, UUID> portalIds = new HashMap<>();
     private int sequence;
 
     @BeforeAll
@@ -182,20 +182,17 @@ class RouteAuthorizationMatrixTest {
         creator = testWorkspaces.addUser(workspace, PlatformRole.ADMIN);
         client = testClients.create(workspace, "Matrix Client");
         testPortal.enable(workspace, client);
-        List<String> staffColumns = new ArrayList<>();
         for (PlatformRole role :
                 List.of(PlatformRole.ADMIN, PlatformRole.ANALYST, PlatformRole.REVIEWER, PlatformRole.VIEWER)) {
             String prefix = role.label().substring(0, 3);
             TestUser unassigned =
                     role == PlatformRole.ADMIN ? workspace.admin() : testWorkspaces.addUser(workspace, role);
             principals.put(prefix, staff(prefix, unassigned));
-            staffColumns.add(prefix);
             for (ProjectRole projectRole : projectRolesOf(role)) {
                 TestUser member = testWorkspaces.addUser(workspace, role);
                 teamRoles.put(member, projectRole);
                 String column = prefix + "/" + projectRole.label().charAt(0);
                 principals.put(column, staff(column, member));
-                staffColumns.add(column);
             }
         }
         ids = mainFixture();
@@ -547,8 +544,6 @@ class RouteAuthorizationMatrixTest {
         portalIds.put(column, user.id());
         return new Principal(column, user.session(), where.slug(), nextIp());
     }
-
-    private final Map<String, UUID> portalIds = new HashMap<>();
 
     private UUID portalUserId(Principal principal) {
         return portalIds.get(principal.column());
