@@ -144,7 +144,8 @@ class ClientController {
                 FormErrors.reject(result, violation);
             }
         }
-        model.addAttribute("client", clients.details(id));
+        // Re-shown with errors only to those who may edit it: anyone else gets the 403 a valid form would.
+        model.addAttribute("client", clients.detailsToChange(id));
         model.addAttribute("industries", Industry.values());
         return "clients/edit";
     }

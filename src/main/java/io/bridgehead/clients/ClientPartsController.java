@@ -53,6 +53,8 @@ class ClientPartsController {
             Model model,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
+            // Errors are shown only to those who may add contacts: anyone else gets the 403 a valid form would.
+            clients.detailsToChange(id);
             model.addAttribute("contacts", contacts.of(id));
             return pages.tab(id, "contacts", model);
         }
@@ -78,8 +80,9 @@ class ClientPartsController {
             Model model,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
-            model.addAttribute("client", clients.details(id));
+            model.addAttribute("client", clients.detailsToChange(id));
             model.addAttribute("contactId", contactId);
+            contacts.editForm(id, contactId);
             return "clients/contact-edit";
         }
         contacts.update(id, contactId, form);
@@ -104,6 +107,8 @@ class ClientPartsController {
             Model model,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
+            // Errors are shown only to those who may add notes: anyone else gets the 403 a valid form would.
+            clients.detailsToChange(id);
             model.addAttribute("notes", notes.of(id));
             return pages.tab(id, "notes", model);
         }
@@ -173,7 +178,7 @@ class ClientPartsController {
         try {
             logos.replace(id, upload.bytes(), upload.crop());
         } catch (LogoRejected rejected) {
-            model.addAttribute("client", clients.details(id));
+            model.addAttribute("client", clients.detailsToChange(id));
             model.addAttribute("logoError", rejected.getMessage());
             return "clients/logo";
         }

@@ -54,7 +54,7 @@ public class FindingLibrary {
 
     @Transactional(readOnly = true)
     public TemplateForm form(UUID templateId) {
-        permissions.require(Permission.SEE_PROJECTS);
+        requireWriter();
         return find(templateId).form();
     }
 
@@ -107,7 +107,8 @@ public class FindingLibrary {
                 finding.referenceLinks()));
     }
 
-    private void requireWriter() {
+    /** Refuses (audited) anyone who may not write templates: asked before a template form is shown or checked. */
+    public void requireWriter() {
         if (permissions.grant(Permission.EDIT_PROJECT_CONTENT) == Grant.NONE) {
             permissions.require(Permission.EDIT_PROJECT_CONTENT);
         }

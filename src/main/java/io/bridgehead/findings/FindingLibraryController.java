@@ -129,7 +129,13 @@ class FindingLibraryController {
         return "redirect:/admin/sla";
     }
 
+    /** Only for writers, and only for a template of this workspace: asked before the input's errors are shown. */
     private String templateForm(UUID id, Model model) {
+        if (id == null) {
+            library.requireWriter();
+        } else {
+            library.form(id);
+        }
         model.addAttribute("templateId", id);
         model.addAttribute("severities", Severity.values());
         return "findings/template-form";

@@ -330,8 +330,9 @@ public class Findings {
             ProjectView project = projects.get(finding.projectId());
             String named = "F-" + finding.ref() + " (" + project.name() + ")";
             if (!projects.canEdit(project.id())) {
-                throw new ConflictException(
-                        named + ": you may not change findings of this project. Nothing was changed.");
+                // A refusal like any other: 403 and audited, not a conflict message the audit log never sees.
+                throw permissions.denied(
+                        named, "Only Admins and the project's Owners and Editors may change its findings");
             }
             FindingStatus from = finding.status();
             if (FindingTransition.between(from, to, FindingTransition.Side.FIRM).isEmpty()) {

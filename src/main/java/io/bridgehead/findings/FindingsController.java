@@ -180,8 +180,9 @@ class FindingsController {
         return "redirect:/projects/" + projectId + "/findings/" + findingId;
     }
 
+    /** Only for those who may edit the project: a read-only role gets 403, not a form, also when input was wrong. */
     private String formPage(UUID projectId, FindingView finding, Model model) {
-        model.addAttribute("project", projects.get(projectId));
+        model.addAttribute("project", projects.toChange(projectId));
         model.addAttribute("finding", finding);
         model.addAttribute("severities", Severity.values());
         model.addAttribute("assets", projects.assets(projectId));

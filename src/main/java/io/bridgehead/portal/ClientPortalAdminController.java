@@ -230,7 +230,9 @@ class ClientPortalAdminController {
         return "portal/admin/settings";
     }
 
+    /** Invite and edit forms are for those who manage portal users, also when re-shown with errors. */
     private String userForm(UUID clientId, PortalUserView user, Model model) {
+        permissions.require(Permission.MANAGE_PORTAL_USERS);
         model.addAttribute("client", clients.details(clientId));
         model.addAttribute("user", user);
         model.addAttribute("roles", PortalRole.values());

@@ -123,6 +123,21 @@ public class Projects {
         return editable(projectId).view();
     }
 
+    /**
+     * The project, for a page or form that changes it: refused (audited) unless the user may edit it, before any input
+     * is looked at, so a read-only role never gets an edit form back, not even one re-shown with errors.
+     */
+    @Transactional
+    public ProjectView toChange(UUID projectId) {
+        return editable(projectId).view();
+    }
+
+    /** The project, for a form that changes its team: like {@link #toChange}, for Admins and the Owner only. */
+    @Transactional
+    public ProjectView toManage(UUID projectId) {
+        return manageable(projectId).view();
+    }
+
     /** What happened in the project, newest first. */
     @Transactional(readOnly = true)
     public List<ActivityEntry> activity(UUID projectId, int page) {

@@ -81,6 +81,7 @@ class ProjectsController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
+        permissions.require(Permission.CREATE_PROJECT);
         if (!result.hasErrors()) {
             try {
                 UUID id = projects.create(form);
@@ -107,6 +108,7 @@ class ProjectsController {
             @RequestParam(required = false) Integer version,
             Model model,
             RedirectAttributes redirect) {
+        projects.toChange(id);
         if (!result.hasErrors()) {
             try {
                 projects.update(id, form, version);
@@ -133,6 +135,7 @@ class ProjectsController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
+        projects.toChange(id);
         if (!result.hasErrors()) {
             try {
                 projects.addAsset(id, form);
@@ -160,6 +163,7 @@ class ProjectsController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
+        projects.toManage(id);
         if (!result.hasErrors()) {
             try {
                 projects.putOnTeam(id, form);
@@ -242,10 +246,11 @@ class ProjectsController {
         model.addAttribute("team", projects.team(id));
         model.addAttribute("assetKinds", AssetKind.values());
         model.addAttribute("projectRoles", ProjectRole.values());
-        if (!model.containsAttribute("assetForm")) {
+        // A form whose input could not even be converted (an unknown role) is bound as null: show the blank one.
+        if (model.getAttribute("assetForm") == null) {
             model.addAttribute("assetForm", new AssetForm(AssetKind.HOST, ""));
         }
-        if (!model.containsAttribute("teamForm")) {
+        if (model.getAttribute("teamForm") == null) {
             model.addAttribute("teamForm", new TeamMemberForm(null, ProjectRole.EDITOR));
         }
         if (canManage) {

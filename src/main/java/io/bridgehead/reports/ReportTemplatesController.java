@@ -108,7 +108,8 @@ class ReportTemplatesController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        permissions.require(Permission.MANAGE_REPORT_TEMPLATES);
+        // Refused, or not found for another workspace's template, before the input is checked.
+        templates.form(id);
         if (!result.hasErrors()) {
             try {
                 templates.update(id, form);

@@ -116,6 +116,12 @@ public class Reports {
         return projects.canEdit(projectId) && !projects.get(projectId).archived();
     }
 
+    /** Refuses (audited) unless the user may generate this project's reports: asked before the form's input is. */
+    @Transactional
+    public void requireGenerate(UUID projectId) {
+        projects.requireEditable(projectId);
+    }
+
     /** A sensible starting point for the form: title, label, classification and texts from the project's data. */
     @Transactional(readOnly = true)
     public GenerateReportCmd draft(UUID projectId) {

@@ -54,6 +54,7 @@ class ReportsController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
+        reports.requireGenerate(projectId);
         if (result.hasErrors()) {
             page(projectId, reports.canGenerate(projectId), model);
             return "reports/project";
