@@ -71,6 +71,10 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     private void failed(
             String email, SignInThrottle.Admission admission, Optional<StaffAccounts.SignInCandidate> candidate) {
         boolean lockedNow = throttle.failed(email, admission);
+        if (candidate.isEmpty()) {
+            // No workspace to audit into: the installation log gets the attempt and its address, not what was typed.
+            events.publishEvent(AuditEvent.byAccount(null, null, null, AuditAction.SIGN_IN_FAILED, null));
+        }
         candidate.ifPresent(c -> {
             events.publishEvent(AuditEvent.byAccount(
                     c.tenantId(),

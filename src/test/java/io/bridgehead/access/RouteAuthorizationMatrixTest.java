@@ -732,8 +732,8 @@ class RouteAuthorizationMatrixTest {
         return ActingAs.call(
                 workspace,
                 creator,
-                () -> reportTemplates.create(
-                        new ReportTemplateCmd("Template " + (++sequence), "#123456", "#654321", "", "", "", "")));
+                () -> reportTemplates.create(new ReportTemplateCmd(
+                        "Template " + (++sequence), "#123456", "#654321", "CLASSIC", "", "", "", "", "")));
     }
 
     /** A portal user of the client who is none of the principals, for the team-management routes. */

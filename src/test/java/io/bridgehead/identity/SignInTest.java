@@ -82,6 +82,18 @@ class SignInTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aFailedSignInWithAnUnknownAddressIsLoggedWithoutWhatWasTyped(
+            org.springframework.boot.test.system.CapturedOutput output) {
+        String typed = "Secret-typed-into-the-email-field-" + UUID.randomUUID();
+
+        SignIn.attempt(mvc, typed, "Wrong-password-123", "198.51.100.23");
+
+        assertThat(output.getOut()).contains("Not attributable to a workspace: SIGN_IN_FAILED from 198.51.100.23");
+        assertThat(output.getAll()).doesNotContain(typed);
+    }
+
     private static String sessionId(Cookie cookie) {
         return new String(
                 java.util.Base64.getDecoder().decode(cookie.getValue()), java.nio.charset.StandardCharsets.US_ASCII);
