@@ -112,7 +112,8 @@ class PortalUser {
 
     void changePassword(String passwordHash, Instant now) {
         this.passwordHash = passwordHash;
-        this.passwordChangedAt = now;
+        // Whole milliseconds: the stamp read back from PostgreSQL (microseconds, rounded) must equal this one.
+        this.passwordChangedAt = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     void changeEmail(String email) {

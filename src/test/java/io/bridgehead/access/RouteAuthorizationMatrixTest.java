@@ -34,6 +34,7 @@ import io.bridgehead.reports.Reports;
 import io.bridgehead.shared.tenant.ScopedTransactions;
 import io.bridgehead.support.ActingAs;
 import io.bridgehead.support.IntegrationTest;
+import io.bridgehead.support.Routes;
 import io.bridgehead.support.SignIn;
 import io.bridgehead.support.TestClients;
 import io.bridgehead.support.TestPortal;
@@ -69,10 +70,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The authorization matrix at the HTTP level: every route of the running application (its handler mappings, so a new
@@ -301,16 +299,10 @@ class RouteAuthorizationMatrixTest {
     /** Every method + pattern the application answers: controller methods and static resource handlers. */
     private Map<String, Route> routes() {
         Map<String, Route> routes = new java.util.TreeMap<>();
-        for (RequestMappingHandlerMapping mapping :
-                context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
-            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
-                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-                for (String pattern : info.getPatternValues()) {
-                    for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-                        routes.put(method + " " + pattern, new Route(method.name(), pattern));
-                    }
-                }
-            }
+        for (Routes.Route route : Routes.ofControllers(context)) {
+            routes.put(
+                    route.method() + " " + route.pattern(),
+                    new Route(route.method().name(), route.pattern()));
         }
         for (AbstractUrlHandlerMapping mapping :
                 context.getBeansOfType(AbstractUrlHandlerMapping.class).values()) {
@@ -341,7 +333,7 @@ class RouteAuthorizationMatrixTest {
             return List.of(STATIC_SAMPLES.get(pattern));
         }
         List<String> uris = new ArrayList<>();
-        for (String alternative : alternatives(pattern)) {
+        for (String alternative : Routes.alternatives(pattern)) {
             Matcher variable = Pattern.compile("\\{([^}:]+)}").matcher(alternative);
             StringBuilder uri = new StringBuilder();
             while (variable.find()) {
@@ -415,19 +407,6 @@ class RouteAuthorizationMatrixTest {
         ID_PREFIXES.put("/admin/report-templates/", "reportTemplate");
         ID_PREFIXES.put("/notifications/", "staffNotification");
         ID_PREFIXES.put("/portal/{slug}/notifications/", "portalNotification");
-    }
-
-    private static List<String> alternatives(String pattern) {
-        Matcher choice = Pattern.compile("\\{[^}:]+:([a-z-]+(\\|[a-z-]+)*)}").matcher(pattern);
-        if (!choice.find()) {
-            return List.of(pattern);
-        }
-        List<String> expanded = new ArrayList<>();
-        for (String word : choice.group(1).split("\\|")) {
-            expanded.addAll(
-                    alternatives(pattern.substring(0, choice.start()) + word + pattern.substring(choice.end())));
-        }
-        return expanded;
     }
 
     private static boolean carriesIds(String pattern) {

@@ -27,6 +27,7 @@ import io.bridgehead.shared.tenant.ScopedTransactions;
 import io.bridgehead.support.ActingAs;
 import io.bridgehead.support.Html;
 import io.bridgehead.support.IntegrationTest;
+import io.bridgehead.support.Routes;
 import io.bridgehead.support.SignIn;
 import io.bridgehead.support.TestClients;
 import io.bridgehead.support.TestPortal;
@@ -59,8 +60,6 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Every state-changing route, found from the application's own handler mappings (so a route added later is covered
@@ -200,22 +199,14 @@ class CsrfTest {
         String attackersToken = tokenOfAnotherSession();
         // Nothing may change, so the state after one route is the state before the next: one digest per route.
         stateBefore = state();
-        for (RequestMappingHandlerMapping mapping :
-                context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
-            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
-                for (RequestMethod method : info.getMethodsCondition().getMethods()) {
-                    if (!STATE_CHANGING.contains(method)) {
-                        continue;
-                    }
-                    for (String pattern : info.getPatternValues()) {
-                        for (String uri : alternatives(pattern)) {
-                            String concrete = fill(uri);
-                            routes.add(method + " " + pattern);
-                            problems.addAll(forge(HttpMethod.valueOf(method.name()), concrete, attackersToken));
-                            forged += 3;
-                        }
-                    }
-                }
+        for (Routes.Route route : Routes.ofControllers(context)) {
+            if (!STATE_CHANGING.contains(route.method())) {
+                continue;
+            }
+            for (String uri : Routes.alternatives(route.pattern())) {
+                routes.add(route.method() + " " + route.pattern());
+                problems.addAll(forge(HttpMethod.valueOf(route.method().name()), fill(uri), attackersToken));
+                forged += 3;
             }
         }
         System.out.printf(
@@ -408,20 +399,6 @@ class CsrfTest {
             return ids.get("projectId");
         }
         return null;
-    }
-
-    /** A variable limited to words ({@code {move:remediated|retest}}) stands for each of its words. */
-    private static List<String> alternatives(String pattern) {
-        Matcher choice = Pattern.compile("\\{[^}:]+:([a-z-]+(\\|[a-z-]+)*)}").matcher(pattern);
-        if (!choice.find()) {
-            return List.of(pattern);
-        }
-        List<String> expanded = new ArrayList<>();
-        for (String word : choice.group(1).split("\\|")) {
-            expanded.addAll(
-                    alternatives(pattern.substring(0, choice.start()) + word + pattern.substring(choice.end())));
-        }
-        return expanded;
     }
 
     private static RequestPostProcessor noToken() {

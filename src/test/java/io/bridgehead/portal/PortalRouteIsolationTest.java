@@ -14,6 +14,7 @@ import io.bridgehead.reports.Reports;
 import io.bridgehead.shared.tenant.ScopedTransactions;
 import io.bridgehead.support.ActingAs;
 import io.bridgehead.support.IntegrationTest;
+import io.bridgehead.support.Routes;
 import io.bridgehead.support.TestClients;
 import io.bridgehead.support.TestPortal;
 import io.bridgehead.support.TestPortal.PortalUser;
@@ -113,7 +114,7 @@ class PortalRouteIsolationTest {
                 if (variablesOf(pattern).stream().anyMatch(TOKEN_VARIABLES::contains)) {
                     continue;
                 }
-                for (String concrete : alternatives(pattern)) {
+                for (String concrete : Routes.alternatives(pattern)) {
                     for (RequestMethod method : methodsOf(info)) {
                         for (Map<String, UUID> foreign : List.of(otherClient, otherWorkspace)) {
                             String uri = fill(concrete, foreign);
@@ -235,21 +236,6 @@ class PortalRouteIsolationTest {
             uri = uri.replace("{" + id.getKey() + "}", id.getValue().toString());
         }
         return uri;
-    }
-
-    /** A variable limited to words ({@code {move:remediated|retest}}) stands for each of its words. */
-    private static List<String> alternatives(String pattern) {
-        java.util.regex.Matcher choice = java.util.regex.Pattern.compile("\\{[^}:]+:([a-z-]+(\\|[a-z-]+)*)}")
-                .matcher(pattern);
-        if (!choice.find()) {
-            return List.of(pattern);
-        }
-        List<String> expanded = new ArrayList<>();
-        for (String word : choice.group(1).split("\\|")) {
-            expanded.addAll(
-                    alternatives(pattern.substring(0, choice.start()) + word + pattern.substring(choice.end())));
-        }
-        return expanded;
     }
 
     private static boolean hasIdVariable(String pattern) {

@@ -92,14 +92,18 @@ public class TestPortal {
         Cookie pending = cookie(accepted);
         String enrolPage = Html.of(mvc.get().uri(enrolUrl).cookie(pending).exchange());
         String secret = between(enrolPage, "id=\"manual-key\">", "<").replace(" ", "");
+        String code = code(secret, 0);
+        long sentAt = System.currentTimeMillis();
         MvcTestResult enrolled = mvc.post()
                 .uri(enrolUrl)
-                .param("code", code(secret, 0))
+                .param("code", code)
                 .cookie(pending)
                 .with(csrf())
                 .exchange();
         if (!String.valueOf(enrolled.getResponse().getRedirectedUrl()).endsWith("/recovery-codes")) {
-            throw new AssertionError("Enrolment failed: " + Html.of(enrolled));
+            throw new AssertionError("Enrolment failed with key " + secret + ", code " + code + " sent at " + sentAt
+                    + " (step " + sentAt / 1000 / 30 + "), answered at " + System.currentTimeMillis() + ": "
+                    + Html.of(enrolled));
         }
         Cookie session = cookie(enrolled);
         String codesPage = Html.of(mvc.get()
