@@ -1,28 +1,28 @@
 package io.bridgehead.findings;
 
-import io.bridgehead.clients.ClientPortals;
 import io.bridgehead.clients.PortalSettingsForm;
 import io.bridgehead.projects.ClientVisibleProjects;
 import io.bridgehead.support.ActingAs;
+import io.bridgehead.support.TestPortal;
 import io.bridgehead.support.TestWorkspaces.TestWorkspace;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** A client's portal as the firm's Admin sets it up, and findings with every field filled in. */
+/** A client's portal as the firm's Admin sets it up (through {@link TestPortal}), and findings with every field filled in. */
 @Component
 class PortalFixtures {
 
     static final String CVSS31 = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
     static final String CVSS40 = "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N";
 
-    private final ClientPortals portals;
+    private final TestPortal portal;
     private final ClientVisibleProjects visibleProjects;
     private final Findings findings;
 
-    PortalFixtures(ClientPortals portals, ClientVisibleProjects visibleProjects, Findings findings) {
-        this.portals = portals;
+    PortalFixtures(TestPortal portal, ClientVisibleProjects visibleProjects, Findings findings) {
+        this.portal = portal;
         this.visibleProjects = visibleProjects;
         this.findings = findings;
     }
@@ -34,15 +34,12 @@ class PortalFixtures {
 
     /** Opens the client's portal showing all optional fields, or none of them. */
     void open(TestWorkspace workspace, UUID clientId, boolean showFields) {
-        change(workspace, clientId, new PortalSettingsForm(true, showFields, showFields, showFields, showFields, ""));
+        portal.change(
+                workspace, clientId, new PortalSettingsForm(true, showFields, showFields, showFields, showFields, ""));
     }
 
     void close(TestWorkspace workspace, UUID clientId) {
-        change(workspace, clientId, new PortalSettingsForm(false, true, true, true, true, ""));
-    }
-
-    private void change(TestWorkspace workspace, UUID clientId, PortalSettingsForm form) {
-        ActingAs.run(workspace, workspace.admin(), () -> portals.change(clientId, form));
+        portal.change(workspace, clientId, new PortalSettingsForm(false, true, true, true, true, ""));
     }
 
     void hide(TestWorkspace workspace, UUID projectId) {
