@@ -1,5 +1,6 @@
 package io.bridgehead.findings;
 
+import io.bridgehead.shared.web.ContentDispositions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +20,7 @@ public record EvidenceContent(String fileName, String contentType, boolean inlin
                 .contentLength(bytes.length)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
-                        EvidenceFileName.contentDisposition(inline ? "inline" : "attachment", fileName))
+                        ContentDispositions.of(inline ? "inline" : "attachment", fileName))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", FILE_CONTENT_SECURITY_POLICY)
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")

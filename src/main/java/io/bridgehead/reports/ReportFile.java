@@ -1,6 +1,6 @@
 package io.bridgehead.reports;
 
-import java.nio.charset.StandardCharsets;
+import io.bridgehead.shared.web.ContentDispositions;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -34,32 +34,10 @@ public record ReportFile(String fileName, byte[] bytes) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .contentLength(bytes.length)
-                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(fileName))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.of("attachment", fileName))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .body(bytes);
-    }
-
-    /** {@code attachment; filename="ascii fallback"; filename*=UTF-8''percent-encoded} (RFC 6266, RFC 5987). */
-    static String contentDisposition(String name) {
-        StringBuilder ascii = new StringBuilder(name.length());
-        name.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? (char) c : '_'));
-        StringBuilder encoded = new StringBuilder();
-        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            boolean attrChar = (c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || "!#$&+-.^_`|~".indexOf(c) >= 0;
-            if (attrChar) {
-                encoded.append((char) c);
-            } else {
-                encoded.append('%')
-                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
-            }
-        }
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }
