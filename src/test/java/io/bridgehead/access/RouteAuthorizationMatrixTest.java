@@ -428,10 +428,7 @@ class RouteAuthorizationMatrixTest {
             case "DELETE" -> mvc.delete().uri(uri).with(csrf());
             default -> throw new AssertionError("Method " + method + " of " + uri);
         };
-        request.with(r -> {
-            r.setRemoteAddr(principal.ip());
-            return r;
-        });
+        request.with(SignIn.from(principal.ip()));
         if (principal.session() != null) {
             request.cookie(principal.session());
         }

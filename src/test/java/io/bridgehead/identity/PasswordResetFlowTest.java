@@ -225,10 +225,7 @@ class PasswordResetFlowTest {
                 .uri("/password/forgot")
                 .param("email", email)
                 .with(csrf())
-                .with(request -> {
-                    request.setRemoteAddr(ip);
-                    return request;
-                })
+                .with(SignIn.from(ip))
                 .exchange();
     }
 

@@ -287,10 +287,7 @@ class SessionLifecycleTest {
                 .param("email", email)
                 .param("password", password)
                 .with(csrf())
-                .with(r -> {
-                    r.setRemoteAddr("203.0.113.40");
-                    return r;
-                });
+                .with(SignIn.from("203.0.113.40"));
         return (cookie == null ? request : request.cookie(cookie)).exchange();
     }
 

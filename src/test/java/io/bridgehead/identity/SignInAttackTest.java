@@ -385,10 +385,7 @@ class SignInAttackTest {
                 .uri("/password/forgot")
                 .param("email", email)
                 .with(csrf())
-                .with(request -> {
-                    request.setRemoteAddr(ip);
-                    return request;
-                })
+                .with(SignIn.from(ip))
                 .exchange();
     }
 
@@ -397,24 +394,12 @@ class SignInAttackTest {
                 .uri(portal + "/password/forgot")
                 .param("email", email)
                 .with(csrf())
-                .with(request -> {
-                    request.setRemoteAddr(ip);
-                    return request;
-                })
+                .with(SignIn.from(ip))
                 .exchange();
     }
 
     private MvcTestResult portalLogin(String email, String password, String ip) {
-        return mvc.post()
-                .uri(portal + "/login")
-                .param("email", email)
-                .param("password", password)
-                .with(csrf())
-                .with(request -> {
-                    request.setRemoteAddr(ip);
-                    return request;
-                })
-                .exchange();
+        return TestPortal.attempt(mvc, workspace.slug(), email, password, ip);
     }
 
     private MvcTestResult portalCode(Cookie pending, String code) {
@@ -423,10 +408,7 @@ class SignInAttackTest {
                 .param("code", code)
                 .cookie(pending)
                 .with(csrf())
-                .with(request -> {
-                    request.setRemoteAddr("203.0.113.77");
-                    return request;
-                })
+                .with(SignIn.from("203.0.113.77"))
                 .exchange();
     }
 

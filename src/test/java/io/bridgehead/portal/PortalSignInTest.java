@@ -380,16 +380,7 @@ class PortalSignInTest {
     }
 
     private MvcTestResult login(String email, String password, String ip) {
-        return mvc.post()
-                .uri(portal + "/login")
-                .param("email", email)
-                .param("password", password)
-                .with(csrf())
-                .with(request -> {
-                    request.setRemoteAddr(ip);
-                    return request;
-                })
-                .exchange();
+        return TestPortal.attempt(mvc, workspace.slug(), email, password, ip);
     }
 
     private Cookie password(String email, String password) {
@@ -404,10 +395,7 @@ class PortalSignInTest {
                 .param("code", code)
                 .cookie(pending)
                 .with(csrf())
-                .with(request -> {
-                    request.setRemoteAddr("203.0.113.9");
-                    return request;
-                })
+                .with(SignIn.from("203.0.113.9"))
                 .exchange();
     }
 }

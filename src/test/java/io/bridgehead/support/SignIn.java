@@ -6,6 +6,7 @@ import io.bridgehead.support.TestWorkspaces.TestUser;
 import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Signs in through the real login form, as a browser would, and hands back the session. */
 public final class SignIn {
@@ -13,6 +14,14 @@ public final class SignIn {
     public static final String COOKIE = "BRIDGEHEAD_SESSION";
 
     private SignIn() {}
+
+    /** The request comes from {@code ip}: sign-in limits count per address, so tests choose theirs. */
+    public static RequestPostProcessor from(String ip) {
+        return request -> {
+            request.setRemoteAddr(ip);
+            return request;
+        };
+    }
 
     public static MvcTestResult attempt(MockMvcTester mvc, String email, String password) {
         return attempt(mvc, email, password, "192.0.2.1");
@@ -24,10 +33,7 @@ public final class SignIn {
                 .param("email", email)
                 .param("password", password)
                 .with(csrf())
-                .with(request -> {
-                    request.setRemoteAddr(ip);
-                    return request;
-                })
+                .with(from(ip))
                 .exchange();
     }
 

@@ -116,6 +116,17 @@ public class TestPortal {
         return new PortalUser(userId(workspace, email), email, PASSWORD, secret, codes, session);
     }
 
+    /** The portal's password step, as a browser at {@code ip} sends it. */
+    public static MvcTestResult attempt(MockMvcTester mvc, String slug, String email, String password, String ip) {
+        return mvc.post()
+                .uri("/portal/" + slug + "/login")
+                .param("email", email)
+                .param("password", password)
+                .with(csrf())
+                .with(SignIn.from(ip))
+                .exchange();
+    }
+
     /** The TOTP code for the current 30-second step plus {@code offset} steps. */
     public static String code(String secret, int offset) {
         try {
